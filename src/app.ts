@@ -1,0 +1,29 @@
+// Composition root: wires the routes, the 404/405 handlers and the error handler.
+// Nothing here analyses text; nothing here logs request bodies.
+
+import { Hono } from 'hono';
+import { checkRoutes } from './routes/check.ts';
+import { errorBody } from './routes/errors.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export const app = new Hono();
+
+app.route('/v1/check', checkRoutes);
+app.route('/v1/health', healthRoutes);
+
+const ALLOWED: Record<string, string> = { '/v1/check': 'POST', '/v1/health': 'GET, HEAD' };
+
+app.notFound((c) => {
+  const allow = ALLOWED[c.req.path.replace(/\/+$/u, '')];
+  if (allow) {
+    c.header('Allow', allow);
+    return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed here; use ${allow}.`), 405);
+  }
+  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);
+});
+
+app.onError((err, c) => {
+  // Log the error's kind only: never the request, which may hold a confidential draft.
+  console.error(`unhandled error: ${err.name}`);
+  return c.json(errorBody('internal_error', 'Something went wrong analysing this request.'), 500);
+});

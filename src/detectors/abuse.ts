@@ -1,0 +1,125 @@
+// Bullying and abuse toward anyone (Southend-on-Sea 10.1.5, 7.1.3): insults, threats,
+// profanity, dehumanising words and mocking emoji, found through obfuscation. The
+// normaliser has already folded look-alike letters and removed zero-width characters;
+// here we also undo leet-speak ("m0r0n"), spaced or dotted letters ("i d i o t",
+// "f.u.c.k") and stretched letters ("idiooot"). Pure.
+
+import { lexicons } from '../lexicon/index.ts';
+import type { PostDocument, Token } from '../pipeline/document.ts';
+import { basicKey, longestMatches, PhraseMatcher } from '../pipeline/matcher.ts';
+import type { CheckContext, Evidence } from '../pipeline/types.ts';
+import type { Detector } from './types.ts';
+import { confidenceOf, nameTags, severityOf } from './shared.ts';
+
+const lex = lexicons.abuse;
+type Term = (typeof lex.terms)[number];
+
+const leet = new Map(Object.entries(lex.leet));
+const allow = new Set(lex.allow);
+
+/** De-obfuscated key: leet undone (only inside words that have letters), dots and
+ * hyphens between single letters dropped, repeated letters squashed. */
+export function abuseKey(word: string): string {
+  let w = basicKey(word);
+  if (/^(?:[\p{L}\p{N}][-'.])+[\p{L}\p{N}]$/u.test(w)) w = w.replace(/[-'.]/gu, '');
+  if (/\p{L}/u.test(w) && /[0-9@$!|+]/u.test(w)) w = [...w].map((c) => leet.get(c) ?? c).join('');
+  return w.replace(/(\p{L})\1+/gu, '$1');
+}
+
+const termMatcher = new PhraseMatcher<Term>(lex.terms.map((t) => ({ phrases: t.phrases, value: t })), abuseKey);
+const targetMatcher = new PhraseMatcher<true>([{ phrases: lex.targets, value: true }]);
+
+const SPACER = /^[\s.\-_*·,/]{1,3}$/u;
+
+/** Tokens with runs of three or more single characters ("i d i o t") merged into one. */
+function mergeSpacedLetters(doc: PostDocument): Token[] {
+  const out: Token[] = [];
+  const tokens = doc.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j]!.text.length === 1 && tokens[j + 1]!.text.length === 1 &&
+      !tokens[j]!.emoji && !tokens[j + 1]!.emoji && tokens[j + 1]!.sentence === tokens[i]!.sentence &&
+      SPACER.test(doc.normalized.norm.slice(tokens[j]!.nEnd, tokens[j + 1]!.nStart))) j++;
+    if (j - i >= 2) {
+      const run = tokens.slice(i, j + 1);
+      out.push({ ...tokens[i]!, text: run.map((t) => t.text).join(''), end: tokens[j]!.end, nEnd: tokens[j]!.nEnd });
+      i = j + 1;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
+}
+
+const MENTION = /(^|\s)@\w/u;
+
+function sentencePointsAtPerson(doc: PostDocument, sentence: number, termFrom: number, targetSentences: ReadonlySet<number>): boolean {
+  if (targetSentences.has(sentence)) return true;
+  const s = doc.sentences[sentence]!;
+  if (MENTION.test(doc.text.slice(Math.max(0, s.start - 1), s.end))) return true;
+  // A name just before the term ("Cllr Green 🤡", "so John is pathetic"); a capitalised
+  // first word of a sentence is not taken for a name unless the next word is capitalised too.
+  for (let i = Math.max(s.from, termFrom - 3); i < termFrom; i++) {
+    const t = doc.tokens[i]!;
+    if (nameTags(t).length === 0) continue;
+    if (i > s.from || doc.tokens[i + 1]?.capitalized) return true;
+  }
+  return false;
+}
+
+const KIND_TEXT: Record<Term['kind'], string> = {
+  insult: 'an insult',
+  threat: 'a threat',
+  ridicule: 'mockery',
+  profanity: 'abusive language',
+  dehumanising: 'dehumanising language',
+};
+
+function detect(doc: PostDocument, _ctx: CheckContext): Evidence[] {
+  if (doc.tokens.length === 0) return [];
+  const tokens = mergeSpacedLetters(doc);
+  const hits = longestMatches(termMatcher.matchAll(doc, tokens))
+    .filter((m) => !(m.to - m.from === 1 && allow.has(tokens[m.from]!.text)));
+  if (hits.length === 0) return [];
+  const targetSentences = new Set(targetMatcher.matchAll(doc).map((m) => doc.tokens[m.from]!.sentence));
+  const out: Evidence[] = [];
+  for (const h of hits) {
+    const term = h.value;
+    const first = tokens[h.from]!;
+    if (term.needsTarget && !sentencePointsAtPerson(doc, first.sentence, first.index, targetSentences)) continue;
+    const severity = severityOf(term.weight);
+    const words = doc.text.slice(h.start, h.end);
+    out.push({
+      ruleId: `abuse.${term.id}`,
+      category: 'abuse',
+      severity,
+      confidence: confidenceOf(term.weight + 0.1),
+      start: h.start,
+      end: h.end,
+      message: `"${words}" is ${KIND_TEXT[term.kind]}. Content must not be offensive, intimidating, malicious or insulting, whoever it is aimed at.`,
+      suggestion: term.kind === 'threat'
+        ? 'Remove this. If you have a genuine concern, raise it through the proper channel (the Monitoring Officer or a formal complaint).'
+        : 'Criticise the decision or the record, not the person: say what was done and why you disagree.',
+    });
+  }
+  return out;
+}
+
+export const abuse: Detector = {
+  id: 'abuse',
+  category: 'abuse',
+  detect,
+  examples: {
+    flag: [
+      'Cllr Smith is a complete [[1d10t]].',
+      'You are an [[іdіоt]] (Cyrillic letters).',
+      'Total [[idi\u200Bot]].',
+      'What an [[ｉｄｉｏｔ]].',
+      'He is a [[muuuppet]].',
+    ],
+    pass: [
+      'Thank you to everyone who came to the ward surgery 😊',
+      'The Cabinet Member’s plan is wrong and I will vote against it.',
+      '🎉🎉🎉',
+    ],
+  },
+};

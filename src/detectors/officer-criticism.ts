@@ -1,0 +1,175 @@
+// Officer criticism (Southend-on-Sea 6.1.9, 7.1.3, 10.1.5): criticism, blame, ridicule,
+// sarcasm or insinuation whose nearest target in the sentence is a council officer,
+// named or identifiable by post or team. Criticism of councillors, the Cabinet, parties
+// or companies is fine, and so is constructive criticism of a department's report.
+// Pure: lexicon data + the document; no Hono, no network.
+
+import { lexicons } from '../lexicon/index.ts';
+import type { PostDocument, Token } from '../pipeline/document.ts';
+import { basicKey, longestMatches, PhraseMatcher, type Match, type PhraseEntry } from '../pipeline/matcher.ts';
+import type { CheckContext, Evidence } from '../pipeline/types.ts';
+import { stemKey } from '../nlp/keys.ts';
+import type { Detector } from './types.ts';
+import { confidenceOf, nameTags, nearest, negatedBefore, severityOf, titleCase } from './shared.ts';
+
+const lex = lexicons.officerCriticism;
+
+type TargetKind = 'individual' | 'group' | 'department' | 'work' | 'other';
+type CriticismKind = (typeof lex.criticism)[number]['kind'];
+interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number }
+interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number }
+
+const targetEntries: PhraseEntry<Target>[] = [
+  ...lex.targets.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight } })),
+  ...lex.others.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: 'other' as const, weight: 0 } })),
+];
+const targetMatcher = new PhraseMatcher<Target>(targetEntries, basicKey, lex.lists);
+
+const criticismMatcher = new PhraseMatcher<Criticism>(
+  lex.criticism.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight } })),
+  stemKey,
+  lex.lists,
+);
+
+const cueMatcher = new PhraseMatcher<true>([{ phrases: lex.lists['sarcasm-cues'] ?? ['🙄'], value: true }]);
+const serviceMatcher = new PhraseMatcher<string>(
+  (lex.lists['service'] ?? []).map((s) => ({ phrases: [s], value: s })),
+);
+const negators = new Set(lex.negators);
+const scareQuoted = new Set(lex.scareQuoted);
+const SCARE_QUOTE = /(^|[\s(\[])(['"])([^'"\n]{2,40}?)\2(?=$|[\s.,!?;:)\]])/gu;
+const RIDICULE: Criticism = { id: 'scare-quotes', kind: 'ridicule', weight: 0.85 };
+
+/** Scare quotes around words of competence ("our 'expert' planners") count as ridicule. */
+function scareQuotes(doc: PostDocument): Match<Criticism>[] {
+  const out: Match<Criticism>[] = [];
+  for (const m of doc.normalized.norm.matchAll(SCARE_QUOTE)) {
+    const inner = m[3]!.trim();
+    const last = inner.split(/\s+/u).at(-1)!;
+    if (!scareQuoted.has(inner) && !scareQuoted.has(last)) continue;
+    const qStart = m.index + m[1]!.length;
+    const qEnd = qStart + inner.length + 2;
+    const inside = doc.tokens.filter((t) => t.nStart >= qStart && t.nEnd <= qEnd);
+    if (inside.length === 0) continue;
+    const span = doc.normSpan(qStart, qEnd);
+    out.push({ value: RIDICULE, from: inside[0]!.index, to: inside.at(-1)!.index + 1, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+function hasSarcasmCue(doc: PostDocument, c: Match<Criticism>, crits: readonly Match<Criticism>[], cues: readonly Match<true>[]): boolean {
+  const s = doc.tokens[c.from]!.sentence;
+  const inSentence = (m: { from: number }) => doc.tokens[m.from]!.sentence === s;
+  return cues.some((m) => inSentence(m) && (m.to <= c.from || m.from >= c.to)) ||
+    crits.some((m) => m !== c && m.value.kind !== 'sarcasm' && inSentence(m));
+}
+
+const VERB: Record<CriticismKind, string> = {
+  personal: 'criticises personally',
+  blame: 'blames',
+  ridicule: 'ridicules',
+  sarcasm: 'mocks',
+  insinuation: 'insinuates wrongdoing by',
+  substantive: 'criticises',
+};
+
+function describeTarget(t: Target, words: string): string {
+  switch (t.kind) {
+    case 'individual': return t.id === 'named-officer' ? `a named officer ("${words}")` : `an officer identifiable by post ("${words}")`;
+    case 'group': return `council officers ("${words}")`;
+    case 'department': return `a council team ("${words}")`;
+    default: return `officers' work ("${words}")`;
+  }
+}
+
+function ruleFor(t: Target): string {
+  if (t.kind === 'individual') return t.id === 'named-officer' ? 'officer-criticism.named-officer' : 'officer-criticism.identified-officer';
+  if (t.kind === 'group') return 'officer-criticism.officers';
+  return 'officer-criticism.team-ridicule';
+}
+
+function serviceIn(doc: PostDocument, tokens: readonly Token[]): string | undefined {
+  const hits = longestMatches(serviceMatcher.matchAll(doc, tokens));
+  return hits[0]?.value;
+}
+
+function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
+  if (doc.tokens.length === 0) return [];
+  const crits = [...longestMatches(criticismMatcher.matchAll(doc)), ...scareQuotes(doc)];
+  if (crits.length === 0) return [];
+  const targets = longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags))
+    // "not the officers" / "never the staff": the criticism is pointed elsewhere.
+    .filter((t) => !negatedBefore(doc, t.from, NOT_TARGET, 2));
+  if (targets.length === 0) return [];
+  const cues = cueMatcher.matchAll(doc);
+
+  const best = new Map<Match<Target>, { crit: Match<Criticism>; strength: number; all: Match<Criticism>[] }>();
+  for (const c of crits) {
+    if (negatedBefore(doc, c.from, negators)) continue;
+    if (c.value.kind === 'sarcasm' && !hasSarcasmCue(doc, c, crits, cues)) continue;
+    const sentence = doc.tokens[c.from]!.sentence;
+    let candidates = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence);
+    if (candidates.length === 0) candidates = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence - 1);
+    const t = nearest(c, candidates);
+    if (!t || t.value.kind === 'other') continue;
+    const strength = t.value.weight * c.value.weight;
+    const prev = best.get(t);
+    if (!prev) best.set(t, { crit: c, strength, all: [c] });
+    else best.set(t, prev.strength >= strength ? { ...prev, all: [...prev.all, c] } : { crit: c, strength, all: [...prev.all, c] });
+  }
+
+  const out: Evidence[] = [];
+  for (const [t, { crit, strength, all }] of best) {
+    const boosted = strength + 0.05 * (all.length - 1);
+    const severity = severityOf(boosted);
+    if (severity === 'info') continue; // constructive criticism of a team or report: allowed (7.1.3)
+    // The span runs from the target over the criticism aimed at it in the same sentence.
+    let start = t.start;
+    let end = t.end;
+    for (const c of all) {
+      if (doc.tokens[c.from]!.sentence !== doc.tokens[t.from]!.sentence) continue;
+      const s = Math.min(start, c.start);
+      const e = Math.max(end, c.end);
+      if (e - s <= 240) { start = s; end = e; }
+    }
+    const sentence = doc.sentences[doc.tokens[t.from]!.sentence]!;
+    const service = serviceIn(doc, doc.tokens.slice(sentence.from, sentence.to));
+    const who = describeTarget(t.value, doc.text.slice(t.start, t.end));
+    const cabinet = service ? `the Cabinet Member for ${titleCase(service)}` : 'the Cabinet Member responsible for the service';
+    out.push({
+      ruleId: ruleFor(t.value),
+      category: 'officer-criticism',
+      severity,
+      confidence: confidenceOf(boosted + 0.1),
+      start,
+      end,
+      message: `This ${VERB[crit.value.kind]} ${who}${ctx.sharing ? ', in content you are sharing' : ''}. Officers cannot answer back in public: direct public criticism at the Cabinet Member responsible, not at the officers who carried out the decision.`,
+      suggestion: ctx.sharing
+        ? `Add your own comment that points the criticism at ${cabinet}, or don't share it: e.g. "I'll be asking ${cabinet} to explain this and put it right."`
+        : `Aim it at ${cabinet} instead: e.g. "I'll be asking ${cabinet} to explain this and put it right."`,
+    });
+  }
+  return out;
+}
+
+const NOT_TARGET = new Set(['not', 'never', "don't", 'dont']);
+
+export const officerCriticism: Detector = {
+  id: 'officer-criticism',
+  category: 'officer-criticism',
+  detect,
+  examples: {
+    flag: [
+      '[[Sarah in Planning]] has made a complete mess of this application.',
+      "Well done to our [[planners]] for approving yet another eyesore 🙄",
+      "Our [[planners]] 'experts' strike again.",
+      { text: 'Sharing this: [[the Head of Highways]] is clueless.', context: { sharing: true } },
+    ],
+    pass: [
+      'The Cabinet Member for Planning has made a complete mess of this application.',
+      'Thank you to the Highways team for fixing the potholes on Elm Road so quickly.',
+      "The Planning department's report underestimates traffic on the A127; I'll raise it at scrutiny.",
+      'The Chief Executive opened the new library this morning.',
+    ],
+  },
+};

@@ -1,0 +1,5 @@
+// Worker entry point.
+
+import { app } from './app.ts';
+
+export default app;

@@ -1,0 +1,98 @@
+// The analysis core: text + context + profile -> the /v1/check response.
+// normalise -> document -> detectors -> resolve spans -> score -> cite.
+// Synchronous and pure: no Hono, no env, no network, and it never logs the text.
+
+import pkg from '../../package.json' with { type: 'json' };
+import { detectors } from '../detectors/index.ts';
+import { lexiconVersion } from '../lexicon/index.ts';
+import type { Profile } from '../profiles/schema.ts';
+import type { CheckResponse, ContextInput, Finding } from '../schema/check.ts';
+import { citeClauses } from './cite.ts';
+import { buildDocument } from './document.ts';
+import { resolveElection } from './election.ts';
+import { overall, scoreCategories } from './score.ts';
+import type { CheckContext, Evidence, Severity } from './types.ts';
+
+export const ENGINE_VERSION: string = pkg.version;
+
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date (UK time) of a posting time given as an ISO date or date-time. */
+export function postingDate(postedAt: string | undefined, now: Date): string {
+  if (postedAt && /^\d{4}-\d{2}-\d{2}$/u.test(postedAt)) return postedAt;
+  const d = postedAt ? new Date(postedAt) : now;
+  return londonDate.format(Number.isNaN(d.getTime()) ? now : d);
+}
+
+/** Apply the documented defaults to the request context. */
+export function resolveContext(input: ContextInput | undefined, now: Date = new Date()): CheckContext {
+  const authorRole = input?.authorRole ?? 'councillor';
+  const channel = authorRole === 'council_account' ? 'official' : input?.channel ?? 'personal';
+  const postedOn = postingDate(input?.postedAt, now);
+  return {
+    authorRole,
+    channel,
+    postedOn,
+    sharing: input?.sharing ?? false,
+    election: resolveElection(postedOn, input?.election),
+  };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Keep spans inside the text and off the middle of a surrogate pair. */
+function clampSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = Math.max(0, Math.min(start, text.length));
+  let e = Math.max(s, Math.min(end, text.length));
+  if (s > 0 && (text.charCodeAt(s) & 0xfc00) === 0xdc00) s--;
+  if (e < text.length && (text.charCodeAt(e) & 0xfc00) === 0xdc00) e++;
+  if (e === s) e = Math.min(text.length, s + 1);
+  return { start: s, end: e };
+}
+
+/** Drop duplicates of the same rule on overlapping spans, keeping the strongest. */
+function mergeEvidence(evidence: readonly Evidence[]): Evidence[] {
+  const sorted = [...evidence].sort((a, b) =>
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence || a.start - b.start);
+  const kept: Evidence[] = [];
+  for (const e of sorted) {
+    if (kept.some((k) => k.ruleId === e.ruleId && e.start < k.end && k.start < e.end)) continue;
+    kept.push(e);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+export interface AnalyzeOptions {
+  readonly profile: Profile;
+  readonly context?: ContextInput | undefined;
+  readonly now?: Date;
+}
+
+export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
+  const ctx = resolveContext(options.context, options.now);
+  const doc = buildDocument(text);
+  const evidence = mergeEvidence(detectors.flatMap((d) => d.detect(doc, ctx)).map((e) => ({ ...e, ...clampSpan(text, e.start, e.end) })));
+  const categories = scoreCategories(evidence);
+  const { verdict, score } = overall(categories);
+  const findings: Finding[] = evidence.map((e) => ({
+    ruleId: e.ruleId,
+    category: e.category,
+    severity: e.severity,
+    confidence: e.confidence,
+    offset: e.start,
+    length: e.end - e.start,
+    actual: text.slice(e.start, e.end),
+    message: e.message,
+    ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+    clauses: citeClauses(options.profile, e, ctx),
+  }));
+  return {
+    verdict,
+    score,
+    categories,
+    findings,
+    election: ctx.election,
+    profile: { id: options.profile.id, name: options.profile.name },
+    engine: { version: ENGINE_VERSION, lexiconVersion },
+  };
+}

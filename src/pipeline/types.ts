@@ -1,0 +1,42 @@
+// Types shared by the analysis core. The enums come from the API schemas (one source
+// of truth); this file adds the core's internal shapes.
+
+import type { z } from 'zod';
+import type { AuthorRoleSchema, CategorySchema, ChannelSchema, SeveritySchema, VerdictSchema } from '../schema/check.ts';
+
+export type Category = z.infer<typeof CategorySchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+export type Verdict = z.infer<typeof VerdictSchema>;
+export type AuthorRole = z.infer<typeof AuthorRoleSchema>;
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const CATEGORIES: readonly Category[] = ['officer-criticism', 'confidential', 'electioneering', 'abuse'];
+
+export interface ElectionInfo {
+  readonly pollingDay: string;
+  readonly periodStart: string;
+  readonly inPeriod: boolean;
+  readonly source: 'request' | 'profile' | 'estimated';
+}
+
+/** The request context after defaults are applied. */
+export interface CheckContext {
+  readonly authorRole: AuthorRole;
+  readonly channel: Channel;
+  /** Calendar date of posting, YYYY-MM-DD. */
+  readonly postedOn: string;
+  readonly sharing: boolean;
+  readonly election: ElectionInfo;
+}
+
+/** What a detector reports: a span of the original text and why it matters. */
+export interface Evidence {
+  readonly ruleId: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly confidence: number;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly suggestion?: string;
+}

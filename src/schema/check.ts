@@ -1,0 +1,80 @@
+// Request and response schemas for /v1/check (and the CLI's batch lines). API types
+// come from here (z.infer); tests validate responses against the same schemas.
+
+import { z } from 'zod';
+
+export const MAX_TEXT_LENGTH = 20_000;
+
+export const CategorySchema = z.enum(['officer-criticism', 'confidential', 'electioneering', 'abuse']);
+export const SeveritySchema = z.enum(['info', 'warning', 'error']);
+export const VerdictSchema = z.enum(['ok', 'review', 'block']);
+export const AuthorRoleSchema = z.enum(['councillor', 'cabinet_member', 'officer', 'council_account']);
+export const ChannelSchema = z.enum(['personal', 'official', 'campaign']);
+
+const isoDate = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
+
+export const ElectionInputSchema = z.object({
+  pollingDay: isoDate,
+  periodStart: isoDate.optional(),
+}).strict().refine((e) => !e.periodStart || e.periodStart <= e.pollingDay, {
+  message: 'periodStart must not be after pollingDay',
+  path: ['periodStart'],
+});
+
+export const ContextInputSchema = z.object({
+  authorRole: AuthorRoleSchema.optional(),
+  channel: ChannelSchema.optional(),
+  postedAt: z.union([isoDate, z.iso.datetime({ offset: true, local: true })], {
+    error: 'must be an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)',
+  }).optional(),
+  sharing: z.boolean().optional(),
+  election: ElectionInputSchema.optional(),
+}).strict();
+
+export const CheckRequestSchema = z.object({
+  text: z.string().min(1, 'text must not be empty'),
+  profile: z.string().min(1).max(100).optional(),
+  context: ContextInputSchema.optional(),
+}).strict();
+
+export const ClauseOutSchema = z.object({ id: z.string(), title: z.string(), quote: z.string() });
+
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  confidence: z.number().min(0).max(1),
+  offset: z.number().int().min(0),
+  length: z.number().int().min(1),
+  actual: z.string(),
+  message: z.string(),
+  suggestion: z.string().optional(),
+  clauses: z.array(ClauseOutSchema).min(1),
+});
+
+const CategoryResultSchema = z.object({ verdict: VerdictSchema, score: z.number().int().min(0).max(100) });
+
+export const CheckResponseSchema = z.object({
+  verdict: VerdictSchema,
+  score: z.number().int().min(0).max(100),
+  categories: z.object({
+    'officer-criticism': CategoryResultSchema,
+    confidential: CategoryResultSchema,
+    electioneering: CategoryResultSchema,
+    abuse: CategoryResultSchema,
+  }),
+  findings: z.array(FindingSchema),
+  election: z.object({
+    pollingDay: z.string(),
+    periodStart: z.string(),
+    inPeriod: z.boolean(),
+    source: z.enum(['request', 'profile', 'estimated']),
+  }).nullable(),
+  profile: z.object({ id: z.string(), name: z.string() }),
+  engine: z.object({ version: z.string(), lexiconVersion: z.string() }),
+});
+
+export type CheckRequest = z.infer<typeof CheckRequestSchema>;
+export type ContextInput = z.infer<typeof ContextInputSchema>;
+export type CheckResponse = z.infer<typeof CheckResponseSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
