@@ -6,7 +6,7 @@
 
 import { lexicons } from '../lexicon/index.ts';
 import type { PostDocument, Token } from '../pipeline/document.ts';
-import { basicKey, longestMatches, PhraseMatcher } from '../pipeline/matcher.ts';
+import { basicKey, longestMatches, PhraseMatcher, type Match } from '../pipeline/matcher.ts';
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import type { Detector } from './types.ts';
 import { confidenceOf, nameTags, severityOf } from './shared.ts';
@@ -27,6 +27,8 @@ export function abuseKey(word: string): string {
 }
 
 const termMatcher = new PhraseMatcher<Term>(lex.terms.map((t) => ({ phrases: t.phrases, value: t })), abuseKey);
+/** Keys of one-word terms: a spaced-letter run is merged only into one of these. */
+const singleWordKeys = new Set(lex.terms.flatMap((t) => t.phrases).filter((p) => !/\s/u.test(p)).map(abuseKey));
 const targetMatcher = new PhraseMatcher<true>([{ phrases: lex.targets, value: true }]);
 
 const SPACER = /^[\s.\-_*·,/]{1,3}$/u;
@@ -41,13 +43,28 @@ function mergeSpacedLetters(doc: PostDocument): Token[] {
     while (j + 1 < tokens.length && tokens[j]!.text.length === 1 && tokens[j + 1]!.text.length === 1 &&
       !tokens[j]!.emoji && !tokens[j + 1]!.emoji && tokens[j + 1]!.sentence === tokens[i]!.sentence &&
       SPACER.test(doc.normalized.norm.slice(tokens[j]!.nEnd, tokens[j + 1]!.nStart))) j++;
-    if (j - i >= 2) {
-      const run = tokens.slice(i, j + 1);
-      out.push({ ...tokens[i]!, text: run.map((t) => t.text).join(''), end: tokens[j]!.end, nEnd: tokens[j]!.nEnd });
+    const merged = j - i >= 2 ? bestSubRun(tokens, i, j) : undefined;
+    if (merged) {
+      const [a, z] = merged;
+      for (let k = i; k < a; k++) out.push(tokens[k]!);
+      const run = tokens.slice(a, z + 1);
+      out.push({ ...tokens[a]!, text: run.map((t) => t.text).join(''), end: tokens[z]!.end, nEnd: tokens[z]!.nEnd });
+      for (let k = z + 1; k <= j; k++) out.push(tokens[k]!);
       i = j + 1;
     } else out.push(tokens[i++]!);
   }
   return out;
+}
+
+/** The part of a run of single letters that spells a known term ("a m u p p e t" -> "muppet"). */
+function bestSubRun(tokens: readonly Token[], i: number, j: number): [number, number] | undefined {
+  for (let a = i; a <= Math.min(i + 1, j - 2); a++) {
+    for (let z = j; z >= Math.max(j - 1, a + 2); z--) {
+      const word = tokens.slice(a, z + 1).map((t) => t.text).join('');
+      if (singleWordKeys.has(abuseKey(word))) return [a, z];
+    }
+  }
+  return undefined;
 }
 
 const MENTION = /(^|\s)@\w/u;
@@ -74,11 +91,26 @@ const KIND_TEXT: Record<Term['kind'], string> = {
   dehumanising: 'dehumanising language',
 };
 
+interface AbuseHits { readonly tokens: Token[]; readonly hits: Match<Term>[] }
+const memo = new WeakMap<PostDocument, AbuseHits>();
+
+/** Abuse terms in the post (memoised per document: the officer-criticism detector
+ * also treats insults aimed at an officer as personal criticism). */
+export function findAbuseTerms(doc: PostDocument): AbuseHits {
+  let found = memo.get(doc);
+  if (!found) {
+    const tokens = mergeSpacedLetters(doc);
+    const hits = longestMatches(termMatcher.matchAll(doc, tokens))
+      .filter((m) => !(m.to - m.from === 1 && allow.has(tokens[m.from]!.text)));
+    found = { tokens, hits };
+    memo.set(doc, found);
+  }
+  return found;
+}
+
 function detect(doc: PostDocument, _ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
-  const tokens = mergeSpacedLetters(doc);
-  const hits = longestMatches(termMatcher.matchAll(doc, tokens))
-    .filter((m) => !(m.to - m.from === 1 && allow.has(tokens[m.from]!.text)));
+  const { tokens, hits } = findAbuseTerms(doc);
   if (hits.length === 0) return [];
   const targetSentences = new Set(targetMatcher.matchAll(doc).map((m) => doc.tokens[m.from]!.sentence));
   const out: Evidence[] = [];

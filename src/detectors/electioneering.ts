@@ -69,7 +69,8 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
     }];
   }
 
-  const leaning = roleMatcher.matchAll(doc).length > 0;
+  // "re-elect me as your councillor" is part of the appeal, not leaning on the role.
+  const leaning = roleMatcher.matchAll(doc).some((r) => !hits.some((h) => r.from >= h.to && r.from - h.to <= 2));
   const inPeriod = ctx.election.inPeriod;
   const note = calendarNote(ctx);
   return hits.map((h) => {

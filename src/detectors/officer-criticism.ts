@@ -10,6 +10,7 @@ import { basicKey, longestMatches, PhraseMatcher, type Match, type PhraseEntry }
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import { stemKey } from '../nlp/keys.ts';
 import type { Detector } from './types.ts';
+import { findAbuseTerms } from './abuse.ts';
 import { confidenceOf, nameTags, nearest, negatedBefore, severityOf, titleCase } from './shared.ts';
 
 const lex = lexicons.officerCriticism;
@@ -17,16 +18,22 @@ const lex = lexicons.officerCriticism;
 type TargetKind = 'individual' | 'group' | 'department' | 'work' | 'other';
 type CriticismKind = (typeof lex.criticism)[number]['kind'];
 interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number }
-interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number }
+interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number; readonly negatable: boolean; readonly aims: 'before' | 'after' }
+
+/** Every target may start with a determiner, so "the planning officer" is one target
+ * rather than "the planning" (a team) followed by "officer". */
+const DETERMINER = /^(?:the|a|an|our|your|their|this|that|these|those|his|her|my)[|\s?]/u;
+const withDeterminer = (phrases: readonly string[]) =>
+  phrases.map((p) => (DETERMINER.test(p) ? p : `the|a|an|our|your|their|this|that|these|those|his|her|my? ${p}`));
 
 const targetEntries: PhraseEntry<Target>[] = [
-  ...lex.targets.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight } })),
-  ...lex.others.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: 'other' as const, weight: 0 } })),
+  ...lex.targets.map((e) => ({ phrases: withDeterminer(e.phrases), value: { id: e.id, kind: e.kind, weight: e.weight } })),
+  ...lex.others.map((e) => ({ phrases: withDeterminer(e.phrases), value: { id: e.id, kind: 'other' as const, weight: 0 } })),
 ];
 const targetMatcher = new PhraseMatcher<Target>(targetEntries, basicKey, lex.lists);
 
 const criticismMatcher = new PhraseMatcher<Criticism>(
-  lex.criticism.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight } })),
+  lex.criticism.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight, negatable: e.negatable, aims: e.aims } })),
   stemKey,
   lex.lists,
 );
@@ -38,7 +45,44 @@ const serviceMatcher = new PhraseMatcher<string>(
 const negators = new Set(lex.negators);
 const scareQuoted = new Set(lex.scareQuoted);
 const SCARE_QUOTE = /(^|[\s(\[])(['"])([^'"\n]{2,40}?)\2(?=$|[\s.,!?;:)\]])/gu;
-const RIDICULE: Criticism = { id: 'scare-quotes', kind: 'ridicule', weight: 0.85 };
+const RIDICULE: Criticism = { id: 'scare-quotes', kind: 'ridicule', weight: 0.85, negatable: false, aims: 'before' };
+const INSULT: Criticism = { id: 'insult', kind: 'ridicule', weight: 0.9, negatable: true, aims: 'before' };
+const LINKS = new Set(['in', 'from', 'at', 'of', 'within']);
+
+/** Insults found by the abuse detector count as ridicule when aimed at an officer. */
+function insults(doc: PostDocument): Match<Criticism>[] {
+  const { tokens, hits } = findAbuseTerms(doc);
+  return hits.map((h) => ({ value: INSULT, from: tokens[h.from]!.index, to: tokens[h.to - 1]!.index + 1, start: h.start, end: h.end }));
+}
+
+/**
+ * Tidy the targets: "the case officer in Planning" is one officer target, not an
+ * officer and a team; "the council's planners" is about the planners, not the council.
+ */
+function resolveTargets(doc: PostDocument, raw: readonly Match<Target>[]): Match<Target>[] {
+  const out: Match<Target>[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    const next = raw[i + 1];
+    if (t.value.kind === 'other' && next && next.from - t.to <= 2 && next.value.kind !== 'other' && doc.tokens[t.to - 1]!.text.endsWith("'s")) continue;
+    if ((t.value.kind === 'individual' || t.value.kind === 'group') && next?.value.kind === 'department' &&
+        next.from === t.to + 1 && LINKS.has(doc.tokens[t.to]!.text)) {
+      out.push({ ...t, to: next.to, end: next.end });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The target a criticism is aimed at: the nearest one before it in the sentence (the
+ * subject: "the officer made a mess of the consultation"), else the nearest after it. */
+function aimOf(c: Match<Criticism>, candidates: readonly Match<Target>[]): Match<Target> | undefined {
+  const overlapping = (t: Match<Target>) => t.from < c.to && c.from < t.to;
+  const preferred = candidates.filter((t) => overlapping(t) || (c.value.aims === 'after' ? t.from >= c.to : t.to <= c.from));
+  return nearest(c, preferred.length > 0 ? preferred : candidates);
+}
 
 /** Scare quotes around words of competence ("our 'expert' planners") count as ridicule. */
 function scareQuotes(doc: PostDocument): Match<Criticism>[] {
@@ -58,10 +102,14 @@ function scareQuotes(doc: PostDocument): Match<Criticism>[] {
 }
 
 function hasSarcasmCue(doc: PostDocument, c: Match<Criticism>, crits: readonly Match<Criticism>[], cues: readonly Match<true>[]): boolean {
+  // In a short post the cue may sit in a neighbouring sentence ("Well done ... 👏 Geniuses.").
   const s = doc.tokens[c.from]!.sentence;
-  const inSentence = (m: { from: number }) => doc.tokens[m.from]!.sentence === s;
+  const short = doc.sentences.length <= 3;
+  const inSentence = (m: { from: number }) => short || doc.tokens[m.from]!.sentence === s;
+  const words = (m: { start: number; end: number }) => doc.normalized.norm.slice(m.start, m.end);
   return cues.some((m) => inSentence(m) && (m.to <= c.from || m.from >= c.to)) ||
-    crits.some((m) => m !== c && m.value.kind !== 'sarcasm' && inSentence(m));
+    // Other criticism, or a second, different piece of praise ("Well done ... Geniuses").
+    crits.some((m) => m !== c && inSentence(m) && (m.value.kind !== 'sarcasm' || words(m) !== words(c)));
 }
 
 const VERB: Record<CriticismKind, string> = {
@@ -95,9 +143,9 @@ function serviceIn(doc: PostDocument, tokens: readonly Token[]): string | undefi
 
 function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
-  const crits = [...longestMatches(criticismMatcher.matchAll(doc)), ...scareQuotes(doc)];
+  const crits = [...longestMatches(criticismMatcher.matchAll(doc)), ...scareQuotes(doc), ...insults(doc)];
   if (crits.length === 0) return [];
-  const targets = longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags))
+  const targets = resolveTargets(doc, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags)))
     // "not the officers" / "never the staff": the criticism is pointed elsewhere.
     .filter((t) => !negatedBefore(doc, t.from, NOT_TARGET, 2));
   if (targets.length === 0) return [];
@@ -105,12 +153,13 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
 
   const best = new Map<Match<Target>, { crit: Match<Criticism>; strength: number; all: Match<Criticism>[] }>();
   for (const c of crits) {
-    if (negatedBefore(doc, c.from, negators)) continue;
+    if (c.value.negatable && negatedBefore(doc, c.from, negators)) continue;
     if (c.value.kind === 'sarcasm' && !hasSarcasmCue(doc, c, crits, cues)) continue;
     const sentence = doc.tokens[c.from]!.sentence;
-    let candidates = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence);
-    if (candidates.length === 0) candidates = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence - 1);
-    const t = nearest(c, candidates);
+    const here = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence);
+    // A criticism standing alone ("... overflowing bins. Clueless.") is aimed at the
+    // strongest target of the sentence before.
+    const t = here.length > 0 ? aimOf(c, here) : strongest(targets.filter((x) => doc.tokens[x.from]!.sentence === sentence - 1));
     if (!t || t.value.kind === 'other') continue;
     const strength = t.value.weight * c.value.weight;
     const prev = best.get(t);
@@ -153,6 +202,10 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
 }
 
 const NOT_TARGET = new Set(['not', 'never', "don't", 'dont']);
+
+function strongest(candidates: readonly Match<Target>[]): Match<Target> | undefined {
+  return candidates.reduce<Match<Target> | undefined>((a, b) => (!a || b.value.weight > a.value.weight ? b : a), undefined);
+}
 
 export const officerCriticism: Detector = {
   id: 'officer-criticism',

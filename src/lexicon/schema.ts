@@ -47,7 +47,13 @@ export const OfficerCriticismLexiconSchema = z.object({
   ...lexiconBase,
   targets: z.array(weighted(['individual', 'group', 'department', 'work'])),
   others: z.array(EntrySchema),
-  criticism: z.array(weighted(['personal', 'blame', 'ridicule', 'insinuation', 'sarcasm', 'substantive'])),
+  criticism: z.array(weighted(['personal', 'blame', 'ridicule', 'insinuation', 'sarcasm', 'substantive']).extend({
+    /** false for phrases whose negation is part of them ('nobody has a clue what ...'). */
+    negatable: z.boolean().default(true),
+    /** Whom the phrase aims at when the sentence names several: the target before it
+     * (the subject, the default) or the one after ("the blame lies with ..."). */
+    aims: z.enum(['before', 'after']).default('before'),
+  }).strict()),
   negators: z.array(z.string().min(1)),
   scareQuoted: z.array(z.string().min(1)),
 }).strict();

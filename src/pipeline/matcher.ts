@@ -3,7 +3,8 @@
 // Phrase syntax (space-separated slots):
 //   word        exact word (compared after the matcher's key function, e.g. stemming)
 //   a|b|c       any of the alternatives
-//   word*       any word starting with "word" (compared on the raw token text)
+//   word*       any word starting with "word" (compared on the raw token text);
+//               a bare * is any one word
 //   slot?       the slot may be absent
 //   {list}      any item of a named list (items may be several words)
 // Matches never cross a sentence boundary. Pure.
@@ -82,7 +83,7 @@ export class PhraseMatcher<T> {
   }
 
   private child(node: Node<T>, word: string): Node<T> {
-    if (word.length > 1 && word.endsWith('*')) {
+    if (word.endsWith('*')) {
       const p = word.slice(0, -1);
       let found = node.prefix.find(([q]) => q === p);
       if (!found) { found = [p, newNode<T>()]; node.prefix.push(found); }
