@@ -29,7 +29,10 @@ export function abuseKey(word: string): string {
 const termMatcher = new PhraseMatcher<Term>(lex.terms.map((t) => ({ phrases: t.phrases, value: t })), abuseKey);
 /** Keys of one-word terms: a spaced-letter run is merged only into one of these. */
 const singleWordKeys = new Set(lex.terms.flatMap((t) => t.phrases).filter((p) => !/\s/u.test(p)).map(abuseKey));
-const targetMatcher = new PhraseMatcher<true>([{ phrases: lex.targets, value: true }]);
+const targetMatcher = new PhraseMatcher<boolean>([
+  { phrases: lex.targets, value: false },
+  { phrases: lex.directTargets, value: true },
+]);
 
 const SPACER = /^[\s.\-_*·,/]{1,3}$/u;
 
@@ -69,8 +72,10 @@ function bestSubRun(tokens: readonly Token[], i: number, j: number): [number, nu
 
 const MENTION = /(^|\s)@\w/u;
 
-function sentencePointsAtPerson(doc: PostDocument, sentence: number, termFrom: number, targetSentences: ReadonlySet<number>): boolean {
+function sentencePointsAtPerson(doc: PostDocument, sentence: number, termFrom: number, targetSentences: ReadonlySet<number>, directSentences: ReadonlySet<number>): boolean {
   if (targetSentences.has(sentence)) return true;
+  // In a short post the person may be addressed in the next sentence ("C.l.o.w.n. That's what you are").
+  if (doc.sentences.length <= 3 && (directSentences.has(sentence - 1) || directSentences.has(sentence + 1))) return true;
   const s = doc.sentences[sentence]!;
   if (MENTION.test(doc.text.slice(Math.max(0, s.start - 1), s.end))) return true;
   // A name just before the term ("Cllr Green 🤡", "so John is pathetic"); a capitalised
@@ -112,12 +117,14 @@ function detect(doc: PostDocument, _ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
   const { tokens, hits } = findAbuseTerms(doc);
   if (hits.length === 0) return [];
-  const targetSentences = new Set(targetMatcher.matchAll(doc).map((m) => doc.tokens[m.from]!.sentence));
+  const targets = targetMatcher.matchAll(doc);
+  const targetSentences = new Set(targets.map((m) => doc.tokens[m.from]!.sentence));
+  const directSentences = new Set(targets.filter((m) => m.value).map((m) => doc.tokens[m.from]!.sentence));
   const out: Evidence[] = [];
   for (const h of hits) {
     const term = h.value;
     const first = tokens[h.from]!;
-    if (term.needsTarget && !sentencePointsAtPerson(doc, first.sentence, first.index, targetSentences)) continue;
+    if (term.needsTarget && !sentencePointsAtPerson(doc, first.sentence, first.index, targetSentences, directSentences)) continue;
     const severity = severityOf(term.weight);
     const words = doc.text.slice(h.start, h.end);
     out.push({

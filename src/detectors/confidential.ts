@@ -37,7 +37,7 @@ const NINO = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{
 const NHS = /(?<![\d£.])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])/gu;
 const POSTCODE = /\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/gu;
 const HOUSE_ADDRESS = /\b\d{1,4}[A-Za-z]?,? (?:[A-Z][\p{L}']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Drive|Way|Crescent|Gardens|Court|Place|Terrace|Grove|Rise|Hill|Walk|Mews|Row|Square|Parade|Chase|Green|Park|Estate|House|Flats)\b/gu;
-const PUBLIC_CONTACT = /(?:call|ring|phone|contact|text|email|e-mail|write to|message|reach|whatsapp)\s+(?:us|me|the council|our|my office|the team|the office)|helpline|hotline|customer services|enquiries|switchboard|my (?:number|mobile|office|email)|surgery|office on|(?:phone|tel|email|e-mail)\s*:|promoted by|on behalf of|printed by|published by/iu;
+const PUBLIC_CONTACT = /(?:call|ring|phone|contact|text|email|e-mail|write to|message|reach|whatsapp)\s+(?:us|me|the council|our|my office|the team|the office)|helpline|hotline|customer services|enquiries|switchboard|my (?:number|mobile|office|email)|surgery|office on|(?:phone|tel|email|e-mail)\s*:|promoted by|on behalf of|printed by|published by|(?:^|[\s:;-])(?:call|ring|phone|text|contact)(?:\s+(?:us\s+)?on)?[\s:]*$/iu;
 const ELECTED_TITLE = /\b(?:cllr|councillor|mp|minister|mayor|leader|dr)\.?\s*$/iu;
 const FAMILY = /\bthe [A-Z][\p{L}'-]+ family\b/gu;
 
@@ -177,6 +177,10 @@ function markerEvidence(doc: PostDocument): Evidence[] {
         break;
       case 'discipline':
         if (!mentionsStaff) continue;
+        break;
+      case 'exempt':
+        if (money || contentSentences.has(s)) w += 0.3;
+        if (disclosing) w += 0.35;
         break;
       default:
         if (disclosing) w += 0.15;

@@ -66,7 +66,7 @@ function resolveTargets(doc: PostDocument, raw: readonly Match<Target>[]): Match
     const next = raw[i + 1];
     if (t.value.kind === 'other' && next && next.from - t.to <= 2 && next.value.kind !== 'other' && doc.tokens[t.to - 1]!.text.endsWith("'s")) continue;
     if ((t.value.kind === 'individual' || t.value.kind === 'group') && next?.value.kind === 'department' &&
-        next.from === t.to + 1 && LINKS.has(doc.tokens[t.to]!.text)) {
+        (next.from === t.to || (next.from === t.to + 1 && LINKS.has(doc.tokens[t.to]!.text)))) {
       out.push({ ...t, to: next.to, end: next.end });
       i++;
       continue;

@@ -81,6 +81,8 @@ export const AbuseLexiconSchema = z.object({
   allow: z.array(z.string().min(1)),
   leet: z.record(z.string().length(1), z.string().length(1)),
   targets: z.array(z.string().min(1)),
+  /** Words that point at a person strongly enough to reach a neighbouring sentence. */
+  directTargets: z.array(z.string().min(1)),
 }).strict();
 
 export type OfficerCriticismLexicon = z.infer<typeof OfficerCriticismLexiconSchema>;

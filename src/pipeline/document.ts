@@ -44,8 +44,9 @@ export interface PostDocument {
   normSpan(nStart: number, nEnd: number): { start: number; end: number };
 }
 
-// Words (letters/digits with inner apostrophes or hyphens), emoji, or lone '@#' handles.
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|\p{Extended_Pictographic}/gu;
+// Words (letters/digits joined by inner apostrophes, hyphens, or the symbols people use
+// to disguise letters: "w@nker", "f*ck", "$cum") and emoji.
+const TOKEN = /[\p{L}\p{N}]+(?:(?:['-]|[@$*]+)[\p{L}\p{N}]+)*|\p{Extended_Pictographic}/gu;
 const SENTENCE_END = /[.!?]+(?=\s|$|["')\]])|\n+/gu;
 
 export function buildDocument(text: string): PostDocument {

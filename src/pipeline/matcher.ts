@@ -2,7 +2,8 @@
 //
 // Phrase syntax (space-separated slots):
 //   word        exact word (compared after the matcher's key function, e.g. stemming)
-//   a|b|c       any of the alternatives
+//   a|b|c       any of the alternatives (one word each)
+//   (a b|c)     any of the alternatives, which may be several words
 //   word*       any word starting with "word" (compared on the raw token text);
 //               a bare * is any one word
 //   slot?       the slot may be absent
@@ -44,18 +45,27 @@ const newNode = <T>(): Node<T> => ({ exact: new Map(), prefix: [], ends: [] });
 type Slot = { optional: boolean; alts: string[][] };
 
 function parsePhrase(phrase: string, lists: Readonly<Record<string, readonly string[]>>): Slot[] {
-  return phrase.trim().split(/\s+/u).map((raw) => {
+  const raws = phrase.trim().match(/\([^)]*\)\??|[^\s(]+/gu) ?? [];
+  return raws.map((raw) => {
     let word = raw;
     let optional = false;
     if (word.endsWith('?') && word.length > 1) { optional = true; word = word.slice(0, -1); }
+    const grouped = word.startsWith('(') && word.endsWith(')');
+    if (grouped) word = word.slice(1, -1);
     const alts: string[][] = [];
     for (const alt of word.split('|')) {
-      const list = /^\{([\w-]+)\}$/u.exec(alt);
-      if (list) {
-        const items = lists[list[1]!];
-        if (!items) throw new Error(`unknown list {${list[1]}} in phrase "${phrase}"`);
-        for (const item of items) alts.push(item.toLowerCase().split(/\s+/u));
-      } else alts.push([alt.toLowerCase()]);
+      const words = alt.trim().toLowerCase().split(/\s+/u);
+      if (!grouped && words.length > 1) throw new Error(`phrase "${phrase}": put several-word alternatives in parentheses`);
+      const expanded: string[][] = [[]];
+      for (const w of words) {
+        const list = /^\{([\w-]+)\}$/u.exec(w);
+        const options = list ? lists[list[1]!]?.map((item) => item.toLowerCase().split(/\s+/u)) : [[w]];
+        if (!options) throw new Error(`unknown list {${list![1]}} in phrase "${phrase}"`);
+        const next: string[][] = [];
+        for (const prefix of expanded) for (const o of options) next.push([...prefix, ...o]);
+        expanded.splice(0, expanded.length, ...next);
+      }
+      alts.push(...expanded);
     }
     return { optional, alts };
   });
