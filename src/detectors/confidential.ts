@@ -69,23 +69,25 @@ function personalDataPatterns(text: string): Evidence[] {
   });
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
-  for (const m of text.matchAll(NINO)) { add(m.index, m.index + m[0].length, 0.9, 'a National Insurance number'); taken.push([m.index, m.index + m[0].length]); }
-  for (const m of text.matchAll(NHS)) {
+  const hasDigits = /\d/u.test(text);
+  for (const m of hasDigits ? text.matchAll(NINO) : []) { add(m.index, m.index + m[0].length, 0.9, 'a National Insurance number'); taken.push([m.index, m.index + m[0].length]); }
+  for (const m of hasDigits ? text.matchAll(NHS) : []) {
     if (!validNhsNumber(m[0]) || !free(m.index, m.index + m[0].length)) continue;
     add(m.index, m.index + m[0].length, 0.9, 'an NHS number');
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of hasDigits ? text.matchAll(PHONE) : []) {
     const s = m.index; const e = s + m[0].length;
     if (!free(s, e) || SERVICE_NUMBER.test(m[0]) || publicContextBefore(text, s)) continue;
     add(s, e, 0.7, "a private person's phone number");
     taken.push([s, e]);
   }
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     const domain = m[0].split('@')[1]!.toLowerCase();
     if (domain.endsWith('.gov.uk') || domain.endsWith('.nhs.uk') || domain.endsWith('.police.uk') || publicContextBefore(text, m.index)) continue;
     add(m.index, m.index + m[0].length, 0.65, "a private person's email address");
   }
+  if (!hasDigits) return out;
   const postcodes = [...text.matchAll(POSTCODE)];
   for (const a of text.matchAll(HOUSE_ADDRESS)) {
     const end = a.index + a[0].length;

@@ -20,15 +20,9 @@ type CriticismKind = (typeof lex.criticism)[number]['kind'];
 interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number }
 interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number; readonly negatable: boolean; readonly aims: 'before' | 'after' }
 
-/** Every target may start with a determiner, so "the planning officer" is one target
- * rather than "the planning" (a team) followed by "officer". */
-const DETERMINER = /^(?:the|a|an|our|your|their|this|that|these|those|his|her|my)[|\s?]/u;
-const withDeterminer = (phrases: readonly string[]) =>
-  phrases.map((p) => (DETERMINER.test(p) ? p : `the|a|an|our|your|their|this|that|these|those|his|her|my? ${p}`));
-
 const targetEntries: PhraseEntry<Target>[] = [
-  ...lex.targets.map((e) => ({ phrases: withDeterminer(e.phrases), value: { id: e.id, kind: e.kind, weight: e.weight } })),
-  ...lex.others.map((e) => ({ phrases: withDeterminer(e.phrases), value: { id: e.id, kind: 'other' as const, weight: 0 } })),
+  ...lex.targets.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight } })),
+  ...lex.others.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: 'other' as const, weight: 0 } })),
 ];
 const targetMatcher = new PhraseMatcher<Target>(targetEntries, basicKey, lex.lists);
 
@@ -48,6 +42,16 @@ const SCARE_QUOTE = /(^|[\s(\[])(['"])([^'"\n]{2,40}?)\2(?=$|[\s.,!?;:)\]])/gu;
 const RIDICULE: Criticism = { id: 'scare-quotes', kind: 'ridicule', weight: 0.85, negatable: false, aims: 'before' };
 const INSULT: Criticism = { id: 'insult', kind: 'ridicule', weight: 0.9, negatable: true, aims: 'before' };
 const LINKS = new Set(['in', 'from', 'at', 'of', 'within']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that', 'these', 'those', 'his', 'her', 'my']);
+
+/** Every target may start with a determiner, so "the planning officer" is one target
+ * that outranks "the planning" (a team) followed by "officer". */
+function withDeterminer(doc: PostDocument, m: Match<Target>): Match<Target> {
+  const before = doc.tokens[m.from - 1];
+  if (!before || before.sentence !== doc.tokens[m.from]!.sentence || !DETERMINERS.has(before.text)) return m;
+  if (DETERMINERS.has(doc.tokens[m.from]!.text)) return m;
+  return { ...m, from: m.from - 1, start: before.start };
+}
 
 /** Insults found by the abuse detector count as ridicule when aimed at an officer. */
 function insults(doc: PostDocument): Match<Criticism>[] {
@@ -145,7 +149,7 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
   const crits = [...longestMatches(criticismMatcher.matchAll(doc)), ...scareQuotes(doc), ...insults(doc)];
   if (crits.length === 0) return [];
-  const targets = resolveTargets(doc, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags)))
+  const targets = resolveTargets(doc, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags).map((m) => withDeterminer(doc, m))))
     // "not the officers" / "never the staff": the criticism is pointed elsewhere.
     .filter((t) => !negatedBefore(doc, t.from, NOT_TARGET, 2));
   if (targets.length === 0) return [];

@@ -55,8 +55,20 @@ export function bankHolidays(year: number): Set<string> {
   return out;
 }
 
-/** The 25th working day before polling day. */
+const periodStarts = new Map<string, string>();
+
+/** The 25th working day before polling day (memoised: a handful of polling days are ever asked for). */
 export function periodStartFor(pollingDay: string): string {
+  let start = periodStarts.get(pollingDay);
+  if (start === undefined) {
+    start = computePeriodStart(pollingDay);
+    if (periodStarts.size > 1000) periodStarts.clear();
+    periodStarts.set(pollingDay, start);
+  }
+  return start;
+}
+
+function computePeriodStart(pollingDay: string): string {
   const polling = parseDate(pollingDay);
   const holidays = new Set([...bankHolidays(polling.getUTCFullYear()), ...bankHolidays(polling.getUTCFullYear() - 1)]);
   let d = polling;

@@ -1,4 +1,4 @@
-// A token trie for lexicon phrases: the cheap pass that runs on every post (~µs).
+// The lexicon phrase matcher: the cheap pass that runs on every post (microseconds).
 //
 // Phrase syntax (space-separated slots):
 //   word        exact word (compared after the matcher's key function, e.g. stemming)
@@ -8,7 +8,11 @@
 //               a bare * is any one word
 //   slot?       the slot may be absent
 //   {list}      any item of a named list (items may be several words)
-// Matches never cross a sentence boundary. Pure.
+//   <tag>       a token carrying that tag (e.g. <name>, given by the caller)
+//
+// Each phrase is kept as its sequence of slots (never expanded into every combination,
+// which for "{service} {service} {staff-noun}" would be millions of paths) and indexed
+// by the words it can start with. Matches never cross a sentence boundary. Pure.
 
 import type { PostDocument, Token } from './document.ts';
 
@@ -27,12 +31,6 @@ export interface Match<T> {
   readonly end: number;
 }
 
-interface Node<T> {
-  readonly exact: Map<string, Node<T>>;
-  readonly prefix: Array<[string, Node<T>]>;
-  readonly ends: T[];
-}
-
 export type KeyFn = (word: string) => string;
 
 /** Drop a possessive ending so "officer's" and "officers'" match "officer(s)". */
@@ -40,40 +38,26 @@ export function basicKey(word: string): string {
   return word.endsWith("'s") ? word.slice(0, -2) : word;
 }
 
-const newNode = <T>(): Node<T> => ({ exact: new Map(), prefix: [], ends: [] });
-
-type Slot = { optional: boolean; alts: string[][] };
-
-function parsePhrase(phrase: string, lists: Readonly<Record<string, readonly string[]>>): Slot[] {
-  const raws = phrase.trim().match(/\([^)]*\)\??|[^\s(]+/gu) ?? [];
-  return raws.map((raw) => {
-    let word = raw;
-    let optional = false;
-    if (word.endsWith('?') && word.length > 1) { optional = true; word = word.slice(0, -1); }
-    const grouped = word.startsWith('(') && word.endsWith(')');
-    if (grouped) word = word.slice(1, -1);
-    const alts: string[][] = [];
-    for (const alt of word.split('|')) {
-      const words = alt.trim().toLowerCase().split(/\s+/u);
-      if (!grouped && words.length > 1) throw new Error(`phrase "${phrase}": put several-word alternatives in parentheses`);
-      const expanded: string[][] = [[]];
-      for (const w of words) {
-        const list = /^\{([\w-]+)\}$/u.exec(w);
-        const options = list ? lists[list[1]!]?.map((item) => item.toLowerCase().split(/\s+/u)) : [[w]];
-        if (!options) throw new Error(`unknown list {${list![1]}} in phrase "${phrase}"`);
-        const next: string[][] = [];
-        for (const prefix of expanded) for (const o of options) next.push([...prefix, ...o]);
-        expanded.splice(0, expanded.length, ...next);
-      }
-      alts.push(...expanded);
-    }
-    return { optional, alts };
-  });
+type Word = { readonly kind: 'exact' | 'prefix' | 'tag'; readonly text: string };
+type Alt = readonly Word[];
+interface Slot {
+  readonly optional: boolean;
+  /** Alternatives by the key of their first word (exact words only). */
+  readonly byKey: ReadonlyMap<string, readonly Alt[]>;
+  /** Alternatives that start with a prefix or a tag. */
+  readonly others: readonly Alt[];
 }
+interface Phrase<T> { readonly slots: readonly Slot[]; readonly value: T }
+interface Start<T> { readonly phrase: Phrase<T>; readonly slot: number }
 
 export class PhraseMatcher<T> {
-  private readonly root: Node<T> = newNode();
   private readonly keyOf: KeyFn;
+  /** Where a match may start: by the key of its first word, by the first letter of a
+   * prefix word, by a tag, or (a bare *) anywhere. */
+  private readonly startsByKey = new Map<string, Start<T>[]>();
+  private readonly startsByInitial = new Map<string, Start<T>[]>();
+  private readonly startsByTag = new Map<string, Start<T>[]>();
+  private readonly startsAnywhere: Start<T>[] = [];
   readonly size: number;
 
   constructor(
@@ -84,35 +68,67 @@ export class PhraseMatcher<T> {
     this.keyOf = keyOf;
     let n = 0;
     for (const entry of entries) {
-      for (const phrase of entry.phrases) {
-        this.insert(this.root, parsePhrase(phrase, lists), 0, entry.value);
+      for (const text of entry.phrases) {
+        const phrase: Phrase<T> = { slots: this.parsePhrase(text, lists), value: entry.value };
+        this.index(phrase);
         n++;
       }
     }
     this.size = n;
   }
 
-  private child(node: Node<T>, word: string): Node<T> {
-    if (word.endsWith('*')) {
-      const p = word.slice(0, -1);
-      let found = node.prefix.find(([q]) => q === p);
-      if (!found) { found = [p, newNode<T>()]; node.prefix.push(found); }
-      return found[1];
-    }
-    const key = /^<[a-z]+>$/u.test(word) ? word : this.keyOf(word);
-    let next = node.exact.get(key);
-    if (!next) { next = newNode<T>(); node.exact.set(key, next); }
-    return next;
+  private parseWord(w: string): Word {
+    if (/^<[a-z]+>$/u.test(w)) return { kind: 'tag', text: w };
+    if (w.endsWith('*')) return { kind: 'prefix', text: w.slice(0, -1) };
+    return { kind: 'exact', text: this.keyOf(w) };
   }
 
-  private insert(node: Node<T>, slots: Slot[], i: number, value: T): void {
-    if (i === slots.length) { if (!node.ends.includes(value)) node.ends.push(value); return; }
-    const slot = slots[i]!;
-    if (slot.optional) this.insert(node, slots, i + 1, value);
-    for (const words of slot.alts) {
-      let cur = node;
-      for (const w of words) cur = this.child(cur, w);
-      this.insert(cur, slots, i + 1, value);
+  private parsePhrase(phrase: string, lists: Readonly<Record<string, readonly string[]>>): Slot[] {
+    const raws = phrase.trim().match(/\([^)]*\)\??|[^\s(]+/gu) ?? [];
+    return raws.map((raw) => {
+      let word = raw;
+      let optional = false;
+      if (word.endsWith('?') && word.length > 1) { optional = true; word = word.slice(0, -1); }
+      const grouped = word.startsWith('(') && word.endsWith(')');
+      if (grouped) word = word.slice(1, -1);
+      const alts: Alt[] = [];
+      for (const alt of word.split('|')) {
+        const words = alt.trim().toLowerCase().split(/\s+/u);
+        let expanded: string[][] = [[]];
+        for (const w of words) {
+          const list = /^\{([\w-]+)\}$/u.exec(w);
+          const options = list ? lists[list[1]!]?.map((item) => item.toLowerCase().split(/\s+/u)) : [[w]];
+          if (!options) throw new Error(`unknown list {${list![1]}} in phrase "${phrase}"`);
+          expanded = expanded.flatMap((prefix) => options.map((o) => [...prefix, ...o]));
+        }
+        for (const e of expanded) alts.push(e.map((w) => this.parseWord(w)));
+      }
+      const byKey = new Map<string, Alt[]>();
+      const others: Alt[] = [];
+      for (const a of alts) {
+        if (a[0]!.kind === 'exact') {
+          const list = byKey.get(a[0]!.text) ?? [];
+          list.push(a);
+          byKey.set(a[0]!.text, list);
+        } else others.push(a);
+      }
+      return { optional, byKey, others };
+    });
+  }
+
+  /** Index a phrase under every slot it can start at (a leading optional slot may be skipped). */
+  private index(phrase: Phrase<T>): void {
+    for (let s = 0; s < phrase.slots.length; s++) {
+      const slot = phrase.slots[s]!;
+      const start = { phrase, slot: s };
+      for (const key of slot.byKey.keys()) addTo(this.startsByKey, key, start);
+      for (const alt of slot.others) {
+        const w = alt[0]!;
+        if (w.kind === 'tag') addTo(this.startsByTag, w.text, start);
+        else if (w.text === '') { if (!this.startsAnywhere.includes(start)) this.startsAnywhere.push(start); }
+        else addTo(this.startsByInitial, w.text[0]!, start);
+      }
+      if (!slot.optional) break;
     }
   }
 
@@ -122,30 +138,73 @@ export class PhraseMatcher<T> {
    */
   matchAll(doc: PostDocument, tokens: readonly Token[] = doc.tokens, tagsOf?: (t: Token) => readonly string[]): Match<T>[] {
     const out: Match<T>[] = [];
+    const seen = new Set<string>();
     const keys = tokens.map((t) => this.keyOf(t.text));
     const tags = tagsOf ? tokens.map(tagsOf) : undefined;
-    for (let i = 0; i < tokens.length; i++) this.walk(this.root, tokens, keys, tags, i, i, out);
+    const ctx: Walk<T> = { tokens, keys, tags, out, seen, valueIds: new Map(), from: 0 };
+    for (let i = 0; i < tokens.length; i++) {
+      ctx.from = i;
+      for (const s of this.startsByKey.get(keys[i]!) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
+      for (const s of this.startsByInitial.get(tokens[i]!.text[0] ?? '') ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
+      for (const tag of tags?.[i] ?? NONE) for (const s of this.startsByTag.get(tag) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
+      for (const s of this.startsAnywhere) this.walk(ctx, s.phrase, s.slot, i);
+    }
     return out;
   }
 
-  private walk(node: Node<T>, tokens: readonly Token[], keys: string[], tags: ReadonlyArray<readonly string[]> | undefined, from: number, at: number, out: Match<T>[]): void {
-    if (at > from) {
-      for (const value of node.ends) {
-        out.push({ value, from, to: at, start: tokens[from]!.start, end: tokens[at - 1]!.end });
+  private walk(ctx: Walk<T>, phrase: Phrase<T>, slotIndex: number, at: number): void {
+    if (slotIndex === phrase.slots.length) {
+      if (at > ctx.from) {
+        // The same value over the same tokens can be reached by several paths: report it once.
+        let id = ctx.valueIds.get(phrase.value);
+        if (id === undefined) { id = ctx.valueIds.size; ctx.valueIds.set(phrase.value, id); }
+        const key = `${ctx.from}:${at}:${id}`;
+        if (!ctx.seen.has(key)) {
+          ctx.seen.add(key);
+          ctx.out.push({ value: phrase.value, from: ctx.from, to: at, start: ctx.tokens[ctx.from]!.start, end: ctx.tokens[at - 1]!.end });
+        }
       }
+      return;
     }
-    const tok = tokens[at];
-    if (!tok || (at > from && tok.sentence !== tokens[from]!.sentence)) return;
-    const next = node.exact.get(keys[at]!);
-    if (next) this.walk(next, tokens, keys, tags, from, at + 1, out);
-    for (const tag of tags?.[at] ?? []) {
-      const tagged = node.exact.get(tag);
-      if (tagged) this.walk(tagged, tokens, keys, tags, from, at + 1, out);
-    }
-    for (const [p, child] of node.prefix) {
-      if (tok.text.startsWith(p)) this.walk(child, tokens, keys, tags, from, at + 1, out);
-    }
+    const slot = phrase.slots[slotIndex]!;
+    if (slot.optional) this.walk(ctx, phrase, slotIndex + 1, at);
+    if (at >= ctx.tokens.length) return;
+    for (const alt of slot.byKey.get(ctx.keys[at]!) ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
+    for (const alt of slot.others) this.tryAlt(ctx, phrase, slotIndex, at, alt);
   }
+
+  private tryAlt(ctx: Walk<T>, phrase: Phrase<T>, slotIndex: number, at: number, alt: Alt): void {
+    const sentence = ctx.tokens[ctx.from]!.sentence;
+    for (let k = 0; k < alt.length; k++) {
+      const i = at + k;
+      const tok = ctx.tokens[i];
+      if (!tok || tok.sentence !== sentence) return;
+      const w = alt[k]!;
+      const ok = w.kind === 'exact' ? ctx.keys[i] === w.text
+        : w.kind === 'prefix' ? tok.text.startsWith(w.text)
+        : (ctx.tags?.[i]?.includes(w.text) ?? false);
+      if (!ok) return;
+    }
+    this.walk(ctx, phrase, slotIndex + 1, at + alt.length);
+  }
+}
+
+interface Walk<T> {
+  readonly tokens: readonly Token[];
+  readonly keys: readonly string[];
+  readonly tags: ReadonlyArray<readonly string[]> | undefined;
+  readonly out: Match<T>[];
+  readonly seen: Set<string>;
+  readonly valueIds: Map<T, number>;
+  from: number;
+}
+
+const NONE: readonly never[] = [];
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
 }
 
 /** Keep, among overlapping matches, the longest (then earliest) ones. */

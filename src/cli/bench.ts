@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// npm run bench: speed and size, printed as numbers (not a test).
+//  - per-post analysis time on one core (median and p95) for ~280, ~1,000 and ~5,000
+//    character posts built from the labelled fixtures;
+//  - the Worker bundle's gzip size (wrangler deploy --dry-run --outdir);
+//  - Worker start-up in workerd: CPU time (idle excluded) of the start-up profile that
+//    `wrangler check startup` records; and, for comparison, evaluating the bundle plus a
+//    first check in a fresh Node process (which adds Node's own module loading).
+// Targets on these machines: 280 chars median <= 0.5 ms, p95 <= 2 ms; 5,000 chars
+// p95 <= 8 ms; bundle <= 300 KiB gzip; start-up <= 150 ms.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { analyze } from '../pipeline/analyze.ts';
+import { getProfile } from '../profiles/index.ts';
+import { readFixtures } from './fixtures.ts';
+
+const root = join(import.meta.dirname, '../..');
+const profile = getProfile()!;
+const now = new Date('2026-11-22T12:00:00Z');
+const posts = readFixtures(join(root, 'fixtures/posts.jsonl')).map((p) => p.text);
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** Texts of about `size` characters, each a different run of fixture posts. */
+function textsOfSize(size: number, count: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let t = '';
+    for (let i = k; t.length < size; i++) t += `${posts[(i * 7) % posts.length]} `;
+    out.push(t.slice(0, size));
+  }
+  return out;
+}
+
+function timeAnalysis(size: number, runs: number): { median: number; p95: number } {
+  const texts = textsOfSize(size, 25);
+  for (let i = 0; i < 200; i++) analyze(texts[i % texts.length]!, { profile, now });
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const text = texts[i % texts.length]!;
+    const t0 = performance.now();
+    analyze(text, { profile, now });
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+}
+
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+console.log('per-post analysis (one core, warm):');
+for (const [size, runs, target] of [[280, 4000, 'median <= 0.5 ms, p95 <= 2 ms'], [1000, 2000, ''], [5000, 600, 'p95 <= 8 ms']] as const) {
+  const { median, p95 } = timeAnalysis(size, runs);
+  console.log(`  ~${String(size).padStart(5)} chars: median ${ms(median)}, p95 ${ms(p95)}  (${runs} runs)${target ? `  target ${target}` : ''}`);
+}
+
+// Bundle size through wrangler's own build.
+const out = mkdtempSync(join(tmpdir(), 'cpc-bundle-'));
+try {
+  execFileSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', out], { cwd: root, stdio: 'pipe' });
+  const files = readdirSync(out).filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
+  let raw = 0, gz = 0;
+  for (const f of files) {
+    const buf = readFileSync(join(out, f));
+    raw += statSync(join(out, f)).size;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  console.log(`worker bundle: ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip  (target <= 300 KiB gzip)`);
+
+  const main = join(out, files.find((f) => f.startsWith('index')) ?? files[0]!);
+  const script = `const t0 = performance.now();
+const mod = await import(${JSON.stringify(main)});
+const t1 = performance.now();
+const res = await mod.default.fetch(new Request('http://x/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'The Head of Planning is clueless.' }) }), {}, { waitUntil() {}, passThroughOnException() {} });
+await res.json();
+console.log(JSON.stringify([t1 - t0, performance.now() - t0]));`;
+  const starts: Array<[number, number]> = [];
+  for (let i = 0; i < 5; i++) {
+    starts.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as [number, number]);
+  }
+  const evalMs = starts.map((s) => s[0]).sort((a, b) => a - b)[2]!;
+  const firstMs = starts.map((s) => s[1]).sort((a, b) => a - b)[2]!;
+  console.log(`node start-up of the bundle: module evaluation ${ms(evalMs)}, evaluation + first check ${ms(firstMs)} (median of 5 fresh processes; includes Node's module loading)`);
+
+  const profile = join(out, 'startup.cpuprofile');
+  execFileSync(join(root, 'node_modules/.bin/wrangler'), ['check', 'startup', '--outfile', profile], { cwd: root, stdio: 'pipe' });
+  const prof = JSON.parse(readFileSync(profile, 'utf8')) as { nodes: Array<{ id: number; callFrame: { functionName: string } }>; samples: number[]; timeDeltas: number[] };
+  const idle = new Set(prof.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let cpu = 0;
+  prof.samples.forEach((id, i) => { if (!idle.has(id)) cpu += prof.timeDeltas[i]!; });
+  console.log(`worker start-up in workerd (wrangler check startup): ${ms(cpu / 1000)} CPU  (target <= 150 ms)`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// council-post-check on the command line: the same core as the Worker, no HTTP.
+//   council-post-check check "draft text" [--profile ID] [--role R] [--channel C]
+//                      [--posted-at DATE] [--polling-day DATE] [--sharing] [--json]
+//   council-post-check batch FILE [--format jsonl] [--profile ID] [--out FILE]
+// Drafts are read and analysed, never logged.
+
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { analyze } from '../pipeline/analyze.ts';
+import { getProfile, profileIds } from '../profiles/index.ts';
+import { ContextInputSchema, MAX_TEXT_LENGTH, type CheckResponse, type ContextInput } from '../schema/check.ts';
+
+const HELP = `council-post-check: check a social media draft against the council's
+Protocol on Councillor/Officer Relations.
+
+Usage:
+  council-post-check check "TEXT" [options]    print a readable report
+  council-post-check batch FILE [options]      JSONL in, one JSONL result per line out
+
+Options for check:
+  --profile ID          council profile (default southend-on-sea; known: ${profileIds().join(', ')})
+  --role ROLE           councillor | cabinet_member | officer | council_account
+  --channel CHANNEL     personal | official | campaign
+  --posted-at DATE      ISO date or date-time (default now)
+  --polling-day DATE    the election to judge against (default: estimated May elections)
+  --sharing             the draft shares someone else's content
+  --json                print the JSON response instead of the report
+
+Options for batch:
+  --format jsonl        input and output format (only jsonl for now)
+  --profile ID          profile for lines that do not name one
+  --out FILE            write results to FILE instead of standard output
+
+Each batch input line is {"id": ..., "text": ..., "context"?: {...}} with the same
+context as the API; each output line is {"id": ..., ...the /v1/check response}, or
+{"id": ..., "error": {...}} for a line that could not be checked.
+`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`council-post-check: ${message}\n`);
+  process.exit(code);
+}
+
+function profileOrFail(id: string | undefined) {
+  const profile = getProfile(id);
+  if (!profile) throw new UsageError(`unknown profile "${id}"; known: ${profileIds().join(', ')}`);
+  return profile;
+}
+
+// ---------------- check ----------------
+
+const tty = process.stdout.isTTY;
+const paint = (code: string, s: string) => (tty ? `\x1b[${code}m${s}\x1b[0m` : s);
+const VERDICT_COLOUR = { ok: '32', review: '33', block: '31' } as const;
+
+function wrap(text: string, width = 78, indent = '      '): string {
+  const words = text.split(/\s+/u);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + w.length + 1 > width - indent.length) { lines.push(line); line = w; } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function formatReport(r: CheckResponse): string {
+  const out: string[] = [];
+  out.push(`${paint(VERDICT_COLOUR[r.verdict], r.verdict.toUpperCase())}  score ${r.score}/100  (${r.profile.name})`);
+  out.push(Object.entries(r.categories).map(([c, v]) => `${c}: ${v.verdict}`).join(' | '));
+  if (r.election) out.push(`election: polling day ${r.election.pollingDay}, period from ${r.election.periodStart} (${r.election.source})${r.election.inPeriod ? ', IN the pre-election period' : ''}`);
+  for (const f of r.findings) {
+    out.push('');
+    out.push(`  ${paint(f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36', f.severity)} ${f.category} [${f.ruleId}] at ${f.offset}+${f.length}: "${f.actual}"`);
+    out.push(wrap(f.message));
+    for (const c of f.clauses) out.push(wrap(`${c.id} (${c.title}): "${c.quote}"`));
+    if (f.suggestion) out.push(wrap(`Suggestion: ${f.suggestion}`));
+  }
+  if (r.findings.length === 0) out.push('No findings.');
+  return out.join('\n');
+}
+
+function runCheck(args: string[]): void {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      profile: { type: 'string' }, role: { type: 'string' }, channel: { type: 'string' },
+      'posted-at': { type: 'string' }, 'polling-day': { type: 'string' }, sharing: { type: 'boolean' }, json: { type: 'boolean' },
+    },
+  });
+  const text = positionals.join(' ');
+  if (!text) throw new UsageError('check needs the draft text: council-post-check check "TEXT"');
+  if (text.length > MAX_TEXT_LENGTH) throw new UsageError(`text may be at most ${MAX_TEXT_LENGTH} characters; this one has ${text.length}`);
+  const context = ContextInputSchema.safeParse({
+    authorRole: values.role,
+    channel: values.channel,
+    postedAt: values['posted-at'],
+    sharing: values.sharing,
+    election: values['polling-day'] ? { pollingDay: values['polling-day'] } : undefined,
+  });
+  if (!context.success) throw new UsageError(context.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  const result = analyze(text, { profile: profileOrFail(values.profile), context: context.data });
+  process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatReport(result)}\n`);
+}
+
+// ---------------- batch ----------------
+
+const BatchLineSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  text: z.string().min(1).max(MAX_TEXT_LENGTH),
+  profile: z.string().optional(),
+  context: ContextInputSchema.optional(),
+}).strict();
+
+/** Check one JSONL line; never throws. */
+export function checkLine(line: string, lineNo: number, defaultProfile: string | undefined): object {
+  let raw: unknown;
+  try { raw = JSON.parse(line); } catch { return { id: null, line: lineNo, error: { code: 'invalid_json', message: `line ${lineNo} is not valid JSON` } }; }
+  const id = (raw as { id?: unknown } | null)?.id ?? null;
+  const parsed = BatchLineSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { id, line: lineNo, error: { code: 'invalid_line', message: 'the line does not match {id, text, context?}', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } };
+  }
+  const profile = getProfile(parsed.data.profile ?? defaultProfile);
+  if (!profile) return { id, line: lineNo, error: { code: 'unknown_profile', message: `unknown profile`, known: profileIds() } };
+  const context: ContextInput | undefined = parsed.data.context;
+  return { id: parsed.data.id, ...analyze(parsed.data.text, { profile, context }) };
+}
+
+async function runBatch(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'jsonl' }, profile: { type: 'string' }, out: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('batch needs a file: council-post-check batch FILE --format jsonl');
+  if (values.format !== 'jsonl') throw new UsageError(`--format ${values.format} is not supported yet; use jsonl`);
+  if (values.profile) profileOrFail(values.profile);
+  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  input.on('error', (e: NodeJS.ErrnoException) => fail(`cannot read ${file}: ${e.code ?? e.message}`));
+  const output = values.out ? createWriteStream(values.out) : process.stdout;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    const clean = n === 1 ? line.replace(/^\uFEFF/u, '') : line;
+    if (!clean.trim()) continue;
+    if (!output.write(`${JSON.stringify(checkLine(clean, n, values.profile))}\n`)) await new Promise<void>((r) => output.once('drain', () => r()));
+  }
+  if (values.out) await new Promise<void>((r) => (output as ReturnType<typeof createWriteStream>).end(r));
+}
+
+// ---------------- main ----------------
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') { process.stdout.write(HELP); return; }
+    if (command === 'check') return runCheck(rest);
+    if (command === 'batch') return await runBatch(rest);
+    throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
+    throw e;
+  }
+}
+
+if (import.meta.main) await main(process.argv.slice(2));

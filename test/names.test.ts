@@ -1,0 +1,20 @@
+// lexicons/names.json is generated from compromise's lexicon: it must be up to date,
+// and the name finder must find the people the confidential detector depends on.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { namesFileContent } from '../src/cli/build-names.ts';
+import { findPeople } from '../src/nlp/people.ts';
+
+describe('names', () => {
+  it('lexicons/names.json matches what npm run build:names writes', () => {
+    expect(readFileSync(join(import.meta.dirname, '../lexicons/names.json'), 'utf8')).toBe(namesFileContent());
+  });
+
+  it('finds names with honorifics, first names and surnames, with offsets', () => {
+    const text = 'Mrs Okafor and John Smith met Sharon Jones, not Universal Credit or Housing Benefit.';
+    const found = findPeople(text).map((n) => text.slice(n.start, n.end));
+    expect(found).toEqual(['Mrs Okafor', 'John Smith', 'Sharon Jones']);
+  });
+});
