@@ -116,13 +116,13 @@ function hasSarcasmCue(doc: PostDocument, c: Match<Criticism>, crits: readonly M
     crits.some((m) => m !== c && inSentence(m) && (m.value.kind !== 'sarcasm' || words(m) !== words(c)));
 }
 
-const VERB: Record<CriticismKind, string> = {
-  personal: 'criticises personally',
-  blame: 'blames',
-  ridicule: 'ridicules',
-  sarcasm: 'mocks',
-  insinuation: 'insinuates wrongdoing by',
-  substantive: 'criticises',
+const SAYS: Record<CriticismKind, (who: string) => string> = {
+  personal: (who) => `criticises ${who} personally`,
+  blame: (who) => `blames ${who}`,
+  ridicule: (who) => `ridicules ${who}`,
+  sarcasm: (who) => `mocks ${who}`,
+  insinuation: (who) => `insinuates wrongdoing by ${who}`,
+  substantive: (who) => `criticises ${who}`,
 };
 
 function describeTarget(t: Target, words: string): string {
@@ -196,7 +196,7 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
       confidence: confidenceOf(boosted + 0.1),
       start,
       end,
-      message: `This ${VERB[crit.value.kind]} ${who}${ctx.sharing ? ', in content you are sharing' : ''}. Officers cannot answer back in public: direct public criticism at the Cabinet Member responsible, not at the officers who carried out the decision.`,
+      message: `This ${SAYS[crit.value.kind](who)}${ctx.sharing ? ', in content you are sharing' : ''}. Officers cannot answer back in public: direct public criticism at the Cabinet Member responsible, not at the officers who carried out the decision.`,
       suggestion: ctx.sharing
         ? `Add your own comment that points the criticism at ${cabinet}, or don't share it: e.g. "I'll be asking ${cabinet} to explain this and put it right."`
         : `Aim it at ${cabinet} instead: e.g. "I'll be asking ${cabinet} to explain this and put it right."`,

@@ -1,0 +1,12 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// A thin set of requests run inside workerd (through miniflare), against the real
+// Worker entry point and wrangler.toml: the rest of the suite runs in Node.
+export default defineConfig({
+  plugins: [cloudflareTest({ wrangler: { configPath: '../../wrangler.toml' } })],
+  test: {
+    include: ['*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
