@@ -19,7 +19,18 @@ const allow = new Set(lex.allow);
 
 /** De-obfuscated key: leet undone (only inside words that have letters), dots and
  * hyphens between single letters dropped, repeated letters squashed. */
+const abuseKeys = new Map<string, string>();
 export function abuseKey(word: string): string {
+  let key = abuseKeys.get(word);
+  if (key === undefined) {
+    key = computeAbuseKey(word);
+    if (abuseKeys.size > 20000) abuseKeys.clear();
+    abuseKeys.set(word, key);
+  }
+  return key;
+}
+
+function computeAbuseKey(word: string): string {
   let w = basicKey(word);
   if (/^(?:[\p{L}\p{N}][-'.])+[\p{L}\p{N}]$/u.test(w)) w = w.replace(/[-'.]/gu, '');
   if (/\p{L}/u.test(w) && /[0-9@$!|+]/u.test(w)) w = [...w].map((c) => leet.get(c) ?? c).join('');

@@ -55,18 +55,24 @@ function publicContextBefore(text: string, at: number): boolean {
   return PUBLIC_CONTACT.test(text.slice(Math.max(0, at - 48), at));
 }
 
-function personalDataPatterns(text: string): Evidence[] {
-  const out: Evidence[] = [];
-  const add = (start: number, end: number, weight: number, what: string) => out.push({
+function personalData(start: number, end: number, weight: number, message: string, suggestion: string): Evidence {
+  return {
     ruleId: 'confidential.personal-data',
     category: 'confidential',
     severity: severityOf(weight),
     confidence: confidenceOf(weight + 0.1),
     start,
     end,
-    message: `This looks like ${what}. Personal information given to you as a councillor must not be disclosed without authorisation.`,
-    suggestion: 'Remove the personal details. If you need to help this person, contact them privately or pass the details to the service by email.',
-  });
+    message,
+    suggestion,
+  };
+}
+
+function personalDataPatterns(text: string): Evidence[] {
+  const out: Evidence[] = [];
+  const add = (start: number, end: number, weight: number, what: string) => out.push(personalData(start, end, weight,
+    `This looks like ${what}. Personal information given to you as a councillor must not be disclosed without authorisation.`,
+    'Remove the personal details. If you need to help this person, contact them privately or pass the details to the service by email.'));
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const hasDigits = /\d/u.test(text);
@@ -124,17 +130,9 @@ function namedSensitiveDetails(doc: PostDocument): Evidence[] {
     const subject = (near.length > 0 ? near : subjects).reduce((a, b) => (a.start <= b.start ? a : b));
     const start = Math.min(hit.start, ...near.map((x) => x.start), subject.start);
     const end = Math.max(hit.end, ...near.map((x) => x.end), subject.end);
-    const weight = hit.value.weight;
-    out.push({
-      ruleId: 'confidential.personal-data',
-      category: 'confidential',
-      severity: severityOf(weight),
-      confidence: confidenceOf(weight + 0.1),
-      start,
-      end,
-      message: `This ties an identifiable person ("${doc.text.slice(subject.start, subject.end)}") to ${hit.value.kind} details ("${doc.text.slice(hit.start, hit.end)}"). Personal information must not be disclosed without authorisation.`,
-      suggestion: 'Leave out the name and address; describe the issue in general terms ("a resident in my ward"), and take the case up privately with the service.',
-    });
+    out.push(personalData(start, end, hit.value.weight,
+      `This ties an identifiable person ("${doc.text.slice(subject.start, subject.end)}") to ${hit.value.kind} details ("${doc.text.slice(hit.start, hit.end)}"). Personal information must not be disclosed without authorisation.`,
+      'Leave out the name and address; describe the issue in general terms ("a resident in my ward"), and take the case up privately with the service.'));
   }
   return out;
 }

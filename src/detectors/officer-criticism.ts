@@ -20,9 +20,15 @@ type CriticismKind = (typeof lex.criticism)[number]['kind'];
 interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number }
 interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number; readonly negatable: boolean; readonly aims: 'before' | 'after' }
 
+// withDeterminer() below puts a determiner back in front of any target, so a leading
+// optional determiner slot is dropped here: otherwise every "the" in a post would start
+// a walk through most target phrases.
+const LEADING_DETERMINER = /^\(?(?:the|a|an|our|your|their|this|that|these|those|his|her|my)(?:\|(?:the|a|an|our|your|their|this|that|these|those|his|her|my|council))*\)?\?\s+/u;
+const dropDeterminer = (phrases: readonly string[]) => phrases.map((p) => p.replace(LEADING_DETERMINER, ''));
+
 const targetEntries: PhraseEntry<Target>[] = [
-  ...lex.targets.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: e.kind, weight: e.weight } })),
-  ...lex.others.map((e) => ({ phrases: e.phrases, value: { id: e.id, kind: 'other' as const, weight: 0 } })),
+  ...lex.targets.map((e) => ({ phrases: dropDeterminer(e.phrases), value: { id: e.id, kind: e.kind, weight: e.weight } })),
+  ...lex.others.map((e) => ({ phrases: dropDeterminer(e.phrases), value: { id: e.id, kind: 'other' as const, weight: 0 } })),
 ];
 const targetMatcher = new PhraseMatcher<Target>(targetEntries, basicKey, lex.lists);
 
@@ -162,8 +168,8 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
     const sentence = doc.tokens[c.from]!.sentence;
     const here = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence);
     // A criticism standing alone ("... overflowing bins. Clueless.") is aimed at the
-    // strongest target of the sentence before.
-    const t = here.length > 0 ? aimOf(c, here) : strongest(targets.filter((x) => doc.tokens[x.from]!.sentence === sentence - 1));
+    // strongest target of the nearest sentence before it (up to two back).
+    const t = here.length > 0 ? aimOf(c, here) : strongest(earlierTargets(doc, targets, sentence));
     if (!t || t.value.kind === 'other') continue;
     const strength = t.value.weight * c.value.weight;
     const prev = best.get(t);
@@ -206,6 +212,14 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
 }
 
 const NOT_TARGET = new Set(['not', 'never', "don't", 'dont']);
+
+function earlierTargets(doc: PostDocument, targets: readonly Match<Target>[], sentence: number): Match<Target>[] {
+  for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
+    const found = targets.filter((x) => doc.tokens[x.from]!.sentence === s);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
 
 function strongest(candidates: readonly Match<Target>[]): Match<Target> | undefined {
   return candidates.reduce<Match<Target> | undefined>((a, b) => (!a || b.value.weight > a.value.weight ? b : a), undefined);

@@ -139,7 +139,7 @@ export class PhraseMatcher<T> {
   matchAll(doc: PostDocument, tokens: readonly Token[] = doc.tokens, tagsOf?: (t: Token) => readonly string[]): Match<T>[] {
     const out: Match<T>[] = [];
     const seen = new Set<string>();
-    const keys = tokens.map((t) => this.keyOf(t.text));
+    const keys = keysFor(tokens, this.keyOf);
     const tags = tagsOf ? tokens.map(tagsOf) : undefined;
     const ctx: Walk<T> = { tokens, keys, tags, out, seen, valueIds: new Map(), from: 0 };
     for (let i = 0; i < tokens.length; i++) {
@@ -200,6 +200,16 @@ interface Walk<T> {
 }
 
 const NONE: readonly never[] = [];
+
+/** Token keys, computed once per document and key function (most matchers share one). */
+const keyCache = new WeakMap<readonly Token[], Map<KeyFn, string[]>>();
+function keysFor(tokens: readonly Token[], keyOf: KeyFn): readonly string[] {
+  let byFn = keyCache.get(tokens);
+  if (!byFn) { byFn = new Map(); keyCache.set(tokens, byFn); }
+  let keys = byFn.get(keyOf);
+  if (!keys) { keys = tokens.map((t) => keyOf(t.text)); byFn.set(keyOf, keys); }
+  return keys;
+}
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
