@@ -58,7 +58,6 @@ export class PhraseMatcher<T> {
   private readonly startsByInitial = new Map<string, Start<T>[]>();
   private readonly startsByTag = new Map<string, Start<T>[]>();
   private readonly startsAnywhere: Start<T>[] = [];
-  readonly size: number;
 
   constructor(
     entries: ReadonlyArray<PhraseEntry<T>>,
@@ -66,15 +65,9 @@ export class PhraseMatcher<T> {
     lists: Readonly<Record<string, readonly string[]>> = {},
   ) {
     this.keyOf = keyOf;
-    let n = 0;
     for (const entry of entries) {
-      for (const text of entry.phrases) {
-        const phrase: Phrase<T> = { slots: this.parsePhrase(text, lists), value: entry.value };
-        this.index(phrase);
-        n++;
-      }
+      for (const text of entry.phrases) this.index({ slots: this.parsePhrase(text, lists), value: entry.value });
     }
-    this.size = n;
   }
 
   private parseWord(w: string): Word {
