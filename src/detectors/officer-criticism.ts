@@ -11,13 +11,15 @@ import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import { stemKey } from '../nlp/keys.ts';
 import type { Detector } from './types.ts';
 import { findAbuseTerms } from './abuse.ts';
+import { cabinetMemberFor, findDirectoryPeople, type PersonMention } from '../profiles/directory.ts';
+import type { Officer } from '../profiles/schema.ts';
 import { confidenceOf, nameTags, nearest, negatedBefore, severityOf, titleCase } from './shared.ts';
 
 const lex = lexicons.officerCriticism;
 
 type TargetKind = 'individual' | 'group' | 'department' | 'work' | 'other';
 type CriticismKind = (typeof lex.criticism)[number]['kind'];
-interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number }
+interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number; readonly officer?: Officer }
 interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number; readonly negatable: boolean; readonly aims: 'before' | 'after' }
 
 // withDeterminer() below puts a determiner back in front of any target, so a leading
@@ -133,7 +135,9 @@ const SAYS: Record<CriticismKind, (who: string) => string> = {
 
 function describeTarget(t: Target, words: string): string {
   switch (t.kind) {
-    case 'individual': return t.id === 'named-officer' ? `a named officer ("${words}")` : `an officer identifiable by post ("${words}")`;
+    case 'individual':
+      if (t.officer) return `a named officer ("${words}", ${t.officer.title})`;
+      return t.id === 'named-officer' ? `a named officer ("${words}")` : `an officer identifiable by post ("${words}")`;
     case 'group': return `council officers ("${words}")`;
     case 'department': return `a council team ("${words}")`;
     default: return `officers' work ("${words}")`;
@@ -141,7 +145,7 @@ function describeTarget(t: Target, words: string): string {
 }
 
 function ruleFor(t: Target): string {
-  if (t.kind === 'individual') return t.id === 'named-officer' ? 'officer-criticism.named-officer' : 'officer-criticism.identified-officer';
+  if (t.kind === 'individual') return t.id === 'named-officer' || t.officer ? 'officer-criticism.named-officer' : 'officer-criticism.identified-officer';
   if (t.kind === 'group') return 'officer-criticism.officers';
   return 'officer-criticism.team-ridicule';
 }
@@ -155,7 +159,8 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
   const crits = [...longestMatches(criticismMatcher.matchAll(doc)), ...scareQuotes(doc), ...insults(doc)];
   if (crits.length === 0) return [];
-  const targets = resolveTargets(doc, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags).map((m) => withDeterminer(doc, m))))
+  const people = findDirectoryPeople(doc, ctx.profile).map(personTarget);
+  const targets = resolveTargets(doc, preferPeople(people, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags).map((m) => withDeterminer(doc, m)))))
     // "not the officers" / "never the staff": the criticism is pointed elsewhere.
     .filter((t) => !negatedBefore(doc, t.from, NOT_TARGET, 2));
   if (targets.length === 0) return [];
@@ -192,9 +197,11 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
       if (e - s <= 240) { start = s; end = e; }
     }
     const sentence = doc.sentences[doc.tokens[t.from]!.sentence]!;
-    const service = serviceIn(doc, doc.tokens.slice(sentence.from, sentence.to));
+    const service = t.value.officer?.service ?? serviceIn(doc, doc.tokens.slice(sentence.from, sentence.to));
     const who = describeTarget(t.value, doc.text.slice(t.start, t.end));
-    const cabinet = service ? `the Cabinet Member for ${titleCase(service)}` : 'the Cabinet Member responsible for the service';
+    const member = cabinetMemberFor(ctx.profile, service);
+    const cabinet = member ? `${member.name}, Cabinet Member for ${member.portfolio}`
+      : service ? `the Cabinet Member for ${titleCase(service)}` : 'the Cabinet Member responsible for the service';
     out.push({
       ruleId: ruleFor(t.value),
       category: 'officer-criticism',
@@ -212,6 +219,22 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
 }
 
 const NOT_TARGET = new Set(['not', 'never', "don't", 'dont']);
+
+const DIRECTORY_OFFICER: Target = { id: 'directory-officer', kind: 'individual', weight: 1 };
+const DIRECTORY_COUNCILLOR: Target = { id: 'directory-councillor', kind: 'other', weight: 0 };
+
+/** People recognised from the council's directory, as targets. */
+function personTarget(p: PersonMention): Match<Target> {
+  const value = p.kind === 'officer' && p.officer ? { ...DIRECTORY_OFFICER, officer: p.officer } : DIRECTORY_COUNCILLOR;
+  return { value, from: p.from, to: p.to, start: p.start, end: p.end };
+}
+
+/** Directory people win over lexicon targets they overlap, unless the lexicon target
+ * is longer and contains them ("Sarah Jones, the case officer" stays an officer). */
+function preferPeople(people: readonly Match<Target>[], lexical: readonly Match<Target>[]): Match<Target>[] {
+  const kept = lexical.filter((t) => !people.some((p) => p.from < t.to && t.from < p.to && (t.to - t.from <= p.to - p.from || t.value.kind === 'other')));
+  return [...people, ...kept].sort((a, b) => a.from - b.from);
+}
 
 function earlierTargets(doc: PostDocument, targets: readonly Match<Target>[], sentence: number): Match<Target>[] {
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {

@@ -25,7 +25,7 @@ export function postingDate(postedAt: string | undefined, now: Date): string {
 }
 
 /** Apply the documented defaults to the request context. */
-export function resolveContext(input: ContextInput | undefined, now: Date = new Date()): CheckContext {
+export function resolveContext(input: ContextInput | undefined, profile: Profile, now: Date = new Date()): CheckContext {
   const authorRole = input?.authorRole ?? 'councillor';
   const channel = authorRole === 'council_account' ? 'official' : input?.channel ?? 'personal';
   const postedOn = postingDate(input?.postedAt, now);
@@ -34,7 +34,8 @@ export function resolveContext(input: ContextInput | undefined, now: Date = new 
     channel,
     postedOn,
     sharing: input?.sharing ?? false,
-    election: resolveElection(postedOn, input?.election),
+    election: resolveElection(postedOn, input?.election, profile.elections),
+    profile,
   };
 }
 
@@ -69,23 +70,28 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
-  const ctx = resolveContext(options.context, options.now);
+  const ctx = resolveContext(options.context, options.profile, options.now);
   const doc = buildDocument(text);
   const evidence = mergeEvidence(detectors.flatMap((d) => d.detect(doc, ctx)).map((e) => ({ ...e, ...clampSpan(text, e.start, e.end) })));
   const categories = scoreCategories(evidence);
   const { verdict, score } = overall(categories);
-  const findings: Finding[] = evidence.map((e) => ({
-    ruleId: e.ruleId,
-    category: e.category,
-    severity: e.severity,
-    confidence: e.confidence,
-    offset: e.start,
-    length: e.end - e.start,
-    actual: text.slice(e.start, e.end),
-    message: e.message,
-    ...(e.suggestion ? { suggestion: e.suggestion } : {}),
-    clauses: citeClauses(options.profile, e, ctx),
-  }));
+  const findings: Finding[] = evidence.map((e) => {
+    const cited = citeClauses(options.profile, e, ctx);
+    // Where the protocol is silent and only the Code of Conduct applies, say so.
+    const silent = cited.length > 0 && cited.every((c) => c.codeOfConduct);
+    return {
+      ruleId: e.ruleId,
+      category: e.category,
+      severity: e.severity,
+      confidence: e.confidence,
+      offset: e.start,
+      length: e.end - e.start,
+      actual: text.slice(e.start, e.end),
+      message: silent ? `${e.message} ${options.profile.name}'s protocol has no specific clause on this; it defers to the Members' Code of Conduct.` : e.message,
+      ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+      clauses: cited.map(({ id, title, quote }) => ({ id, title, quote })),
+    };
+  });
   return {
     verdict,
     score,

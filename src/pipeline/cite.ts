@@ -6,7 +6,7 @@
 import type { Clause, Profile } from '../profiles/schema.ts';
 import type { CheckContext, Evidence } from './types.ts';
 
-export interface CitedClause { readonly id: string; readonly title: string; readonly quote: string }
+export interface CitedClause { readonly id: string; readonly title: string; readonly quote: string; readonly codeOfConduct?: boolean }
 
 export function citeClauses(profile: Profile, e: Evidence, ctx: CheckContext): CitedClause[] {
   const byKey = new Map<string, Clause>(profile.clauses.map((c) => [c.key, c]));
@@ -19,7 +19,7 @@ export function citeClauses(profile: Profile, e: Evidence, ctx: CheckContext): C
     const c = byKey.get(k);
     if (!c || seen.has(k)) continue;
     seen.add(k);
-    out.push({ id: c.id, title: c.title, quote: c.quote });
+    out.push({ id: c.id, title: c.title, quote: c.quote, ...(c.codeOfConduct ? { codeOfConduct: true } : {}) });
   }
   return out;
 }

@@ -90,12 +90,35 @@ export function estimatedPollingDay(on: string): string {
 
 export interface ElectionRequest { readonly pollingDay: string; readonly periodStart?: string | undefined }
 
-/** Resolve the election a post is judged against. */
-export function resolveElection(postedOn: string, requested?: ElectionRequest): ElectionInfo {
-  const source = requested ? 'request' : 'estimated';
-  const pollingDay = requested?.pollingDay.slice(0, 10) ?? estimatedPollingDay(postedOn);
-  const periodStart = requested?.periodStart?.slice(0, 10) ?? periodStartFor(pollingDay);
-  return { pollingDay, periodStart, inPeriod: postedOn >= periodStart && postedOn <= pollingDay, source };
+/** A council's calendar, as in its profile. */
+export interface ElectionCalendar {
+  readonly scheduled: ReadonlyArray<{ readonly year: number; readonly type: string; readonly pollingDay?: string | undefined; readonly periodStart?: string | undefined }>;
+  readonly byElections: ReadonlyArray<{ readonly pollingDay: string; readonly periodStart?: string | undefined }>;
+}
+
+const info = (postedOn: string, pollingDay: string, periodStart: string | undefined, source: ElectionInfo['source']): ElectionInfo => {
+  const start = periodStart ?? periodStartFor(pollingDay);
+  return { pollingDay, periodStart: start, inPeriod: postedOn >= start && postedOn <= pollingDay, source };
+};
+
+/**
+ * Resolve the election a post is judged against: the request's, else a by-election or
+ * scheduled election from the council's calendar (skipping years it marks "none"), else
+ * the estimate for the scheduled May local elections of a year the calendar does not list.
+ */
+export function resolveElection(postedOn: string, requested?: ElectionRequest, calendar?: ElectionCalendar): ElectionInfo {
+  if (requested) return info(postedOn, requested.pollingDay.slice(0, 10), requested.periodStart?.slice(0, 10), 'request');
+  const byElection = calendar?.byElections.find((b) => postedOn <= b.pollingDay && postedOn >= (b.periodStart ?? periodStartFor(b.pollingDay)));
+  if (byElection) return info(postedOn, byElection.pollingDay, byElection.periodStart, 'profile');
+  const firstYear = parseDate(postedOn).getUTCFullYear();
+  for (let year = firstYear; year <= firstYear + 8; year++) {
+    const listed = calendar?.scheduled.find((s) => s.year === year);
+    if (listed?.type === 'none') continue;
+    const pollingDay = listed?.pollingDay ?? isoDate(nthWeekday(year, 5, 4, 1));
+    if (pollingDay < postedOn) continue;
+    return info(postedOn, pollingDay, listed?.periodStart, listed ? 'profile' : 'estimated');
+  }
+  return info(postedOn, estimatedPollingDay(postedOn), undefined, 'estimated');
 }
 
 /** Whole days from `on` to the polling day (negative once it has passed). */

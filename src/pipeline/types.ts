@@ -2,6 +2,7 @@
 // of truth); this file adds the core's internal shapes.
 
 import type { z } from 'zod';
+import type { Profile } from '../profiles/schema.ts';
 import type { AuthorRoleSchema, CategorySchema, ChannelSchema, SeveritySchema, VerdictSchema } from '../schema/check.ts';
 
 export type Category = z.infer<typeof CategorySchema>;
@@ -27,6 +28,8 @@ export interface CheckContext {
   readonly postedOn: string;
   readonly sharing: boolean;
   readonly election: ElectionInfo;
+  /** The council profile the post is judged under (its people and calendar). */
+  readonly profile: Profile;
 }
 
 /** What a detector reports: a span of the original text and why it matters. */
