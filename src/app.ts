@@ -2,19 +2,29 @@
 // Nothing here analyses text; nothing here logs request bodies.
 
 import { Hono } from 'hono';
+import type { AppEnv } from './env.ts';
 import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { profileRoutes } from './routes/profiles.ts';
 
-export const app = new Hono();
+export const app = new Hono<AppEnv>();
 
 app.route('/v1/check', checkRoutes);
 app.route('/v1/health', healthRoutes);
+app.route('/v1/profiles', profileRoutes);
 
-const ALLOWED: Record<string, string> = { '/v1/check': 'POST', '/v1/health': 'GET, HEAD' };
+const ALLOWED: Array<[RegExp, string]> = [
+  [/^\/v1\/check$/u, 'POST'],
+  [/^\/v1\/health$/u, 'GET, HEAD'],
+  [/^\/v1\/profiles(?:\/schema)?$/u, 'GET, HEAD'],
+  [/^\/v1\/profiles\/[^/]+\/clauses$/u, 'GET, HEAD'],
+  [/^\/v1\/profiles\/[^/]+$/u, 'GET, HEAD, PUT, DELETE'],
+];
 
 app.notFound((c) => {
-  const allow = ALLOWED[c.req.path.replace(/\/+$/u, '')];
+  const path = c.req.path.replace(/\/+$/u, '');
+  const allow = ALLOWED.find(([re]) => re.test(path))?.[1];
   if (allow) {
     c.header('Allow', allow);
     return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed here; use ${allow}.`), 405);

@@ -5,12 +5,13 @@
 //   council-post-check batch FILE [--format jsonl] [--profile ID] [--out FILE]
 // Drafts are read and analysed, never logged.
 
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { analyze } from '../pipeline/analyze.ts';
 import { getProfile, profileIds } from '../profiles/index.ts';
+import { ProfileSchema, type Profile } from '../profiles/schema.ts';
 import { ContextInputSchema, MAX_TEXT_LENGTH, type CheckResponse, type ContextInput } from '../schema/check.ts';
 
 const HELP = `council-post-check: check a social media draft against the council's
@@ -19,6 +20,8 @@ Protocol on Councillor/Officer Relations.
 Usage:
   council-post-check check "TEXT" [options]    print a readable report
   council-post-check batch FILE [options]      JSONL in, one JSONL result per line out
+  council-post-check profile validate FILE     check a council profile (JSON) against the schema
+  council-post-check profile schema            print the profile format as JSON Schema
 
 Options for check:
   --profile ID          council profile (default southend-on-sea; known: ${profileIds().join(', ')})
@@ -157,6 +160,48 @@ async function runBatch(args: string[]): Promise<void> {
   if (values.out) await new Promise<void>((r) => (output as ReturnType<typeof createWriteStream>).end(r));
 }
 
+// ---------------- profile ----------------
+
+export type ProfileValidation =
+  | { ok: true; profile: Profile; summary: string[] }
+  | { ok: false; errors: string[] };
+
+/** Validate a profile's JSON text; errors name the field ("clauses.2.quote: ..."). */
+export function validateProfileText(text: string): ProfileValidation {
+  let raw: unknown;
+  try { raw = JSON.parse(text); } catch (e) { return { ok: false, errors: [`not valid JSON: ${(e as Error).message}`] }; }
+  const parsed = ProfileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(profile)'}: ${i.message}`) };
+  const p = parsed.data;
+  const coverage = (['officer-criticism', 'confidential', 'electioneering', 'abuse'] as const).map((cat) => {
+    const keys = p.rules[cat] ?? [];
+    const byCode = keys.every((k) => p.clauses.find((c) => c.key === k)?.codeOfConduct);
+    return `${cat}: ${byCode ? "the Members' Code of Conduct (the protocol is silent)" : keys.map((k) => p.clauses.find((c) => c.key === k)!.id).join(', ')}`;
+  });
+  return {
+    ok: true,
+    profile: p,
+    summary: [
+      `${p.id}: ${p.name} - ${p.clauses.length} clauses, ${p.people.officers.length} officers, ${p.people.cabinet.length} Cabinet Members, ${p.people.councillors.length} councillors, ${p.elections.scheduled.length} scheduled election years`,
+      ...coverage.map((c) => `  ${c}`),
+    ],
+  };
+}
+
+function runProfile(args: string[]): void {
+  const [sub, file] = args;
+  if (sub === 'schema') { process.stdout.write(`${JSON.stringify(z.toJSONSchema(ProfileSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`); return; }
+  if (sub !== 'validate' || !file) throw new UsageError('usage: council-post-check profile validate FILE | profile schema');
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  const result = validateProfileText(text);
+  if (!result.ok) {
+    process.stderr.write(`${file} is not a valid profile:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${file} is valid.\n${result.summary.join('\n')}\n`);
+}
+
 // ---------------- main ----------------
 
 async function main(argv: string[]): Promise<void> {
@@ -165,6 +210,7 @@ async function main(argv: string[]): Promise<void> {
     if (!command || command === '--help' || command === '-h' || command === 'help') { process.stdout.write(HELP); return; }
     if (command === 'check') return runCheck(rest);
     if (command === 'batch') return await runBatch(rest);
+    if (command === 'profile') return runProfile(rest);
     throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);

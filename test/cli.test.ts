@@ -1,0 +1,58 @@
+// The command line's pure parts: profile validation names the field that is wrong, and
+// a batch line is checked or reported, never thrown.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLine, validateProfileText } from '../src/cli/bin.ts';
+
+const southend = readFileSync(join(import.meta.dirname, '../lexicons/profiles/southend-on-sea.json'), 'utf8');
+
+describe('profile validate', () => {
+  it('accepts a bundled profile and summarises what it covers', () => {
+    const r = validateProfileText(southend);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.summary.join('\n')).toMatch(/officer-criticism: 6\.1\.9, 7\.1\.3/u);
+  });
+
+  it('names the fields that are wrong', () => {
+    const p = JSON.parse(southend);
+    p.id = 'Not Kebab';
+    p.clauses[0].quote = 42;
+    p.people.officers.push({ name: 'X', service: 'planning' });
+    const r = validateProfileText(JSON.stringify(p));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.some((e) => e.startsWith('id:'))).toBe(true);
+      expect(r.errors.some((e) => e.startsWith('clauses.0.quote:'))).toBe(true);
+      expect(r.errors.some((e) => e.startsWith('people.officers.8.title:'))).toBe(true);
+    }
+  });
+
+  it('reports rules that cite unknown clauses and election years listed twice', () => {
+    const p = JSON.parse(southend);
+    p.rules.abuse = ['no-such-clause'];
+    p.elections.scheduled.push({ year: 2026, type: 'all-out' });
+    const r = validateProfileText(JSON.stringify(p));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors).toContain('rules.abuse: unknown clause key "no-such-clause"');
+      expect(r.errors.some((e) => /^elections\.scheduled\.\d+\.year: year 2026 is listed twice/u.test(e))).toBe(true);
+    }
+  });
+
+  it('reports JSON that does not parse', () => {
+    const r = validateProfileText('{ nope');
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('batch lines', () => {
+  it('checks a good line and reports bad ones without throwing', () => {
+    expect(checkLine('{"id":"a","text":"The Head of Planning is clueless."}', 1, undefined)).toMatchObject({ id: 'a', verdict: 'block' });
+    expect(checkLine('nope', 2, undefined)).toMatchObject({ id: null, error: { code: 'invalid_json' } });
+    expect(checkLine('{"id":3,"text":""}', 3, undefined)).toMatchObject({ id: 3, error: { code: 'invalid_line' } });
+    expect(checkLine('{"id":4,"text":"hi","profile":"atlantis"}', 4, undefined)).toMatchObject({ id: 4, error: { code: 'unknown_profile' } });
+    expect(checkLine('{"id":5,"text":"Hi","profile":"rugby"}', 5, undefined)).toMatchObject({ id: 5, profile: { id: 'rugby' } });
+  });
+});
