@@ -87,13 +87,18 @@ console.log(JSON.stringify([t1 - t0, performance.now() - t0]));`;
   const firstMs = starts.map((s) => s[1]).sort((a, b) => a - b)[2]!;
   console.log(`node start-up of the bundle: module evaluation ${ms(evalMs)}, evaluation + first check ${ms(firstMs)} (median of 5 fresh processes; includes Node's module loading)`);
 
-  const profile = join(out, 'startup.cpuprofile');
-  execFileSync(join(root, 'node_modules/.bin/wrangler'), ['check', 'startup', '--outfile', profile], { cwd: root, stdio: 'pipe' });
-  const prof = JSON.parse(readFileSync(profile, 'utf8')) as { nodes: Array<{ id: number; callFrame: { functionName: string } }>; samples: number[]; timeDeltas: number[] };
-  const idle = new Set(prof.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-  let cpu = 0;
-  prof.samples.forEach((id, i) => { if (!idle.has(id)) cpu += prof.timeDeltas[i]!; });
-  console.log(`worker start-up in workerd (wrangler check startup): ${ms(cpu / 1000)} CPU  (target <= 150 ms)`);
+  const cpus: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const profile = join(out, `startup-${run}.cpuprofile`);
+    execFileSync(join(root, 'node_modules/.bin/wrangler'), ['check', 'startup', '--outfile', profile], { cwd: root, stdio: 'pipe' });
+    const prof = JSON.parse(readFileSync(profile, 'utf8')) as { nodes: Array<{ id: number; callFrame: { functionName: string } }>; samples: number[]; timeDeltas: number[] };
+    const idle = new Set(prof.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+    let cpu = 0;
+    prof.samples.forEach((id, i) => { if (!idle.has(id)) cpu += prof.timeDeltas[i]!; });
+    cpus.push(cpu / 1000);
+  }
+  cpus.sort((a, b) => a - b);
+  console.log(`worker start-up in workerd (wrangler check startup): median ${ms(cpus[1]!)} CPU of 3 runs (${cpus.map((x) => x.toFixed(0)).join(', ')} ms)  (target <= 150 ms)`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

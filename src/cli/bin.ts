@@ -8,7 +8,7 @@
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { analyze } from '../pipeline/analyze.ts';
 import { getProfile, profileIds } from '../profiles/index.ts';
 import { ProfileSchema, type Profile } from '../profiles/schema.ts';

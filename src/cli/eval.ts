@@ -18,18 +18,20 @@ const fixturesDir = join(import.meta.dirname, '../../fixtures');
 const files = args.filter((a) => !a.startsWith('--'));
 const paths = files.length > 0 ? files : readdirSync(fixturesDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(fixturesDir, f));
 const now = new Date('2026-11-22T12:00:00Z');
-const profile = getProfile()!;
 
-interface Tally { posts: number; negatives: number; falseAlarms: number; verdictRight: number; counts: Record<Category, { tp: number; fp: number; fn: number }>; misses: string[] }
+interface Tally { posts: number; negatives: number; falseAlarms: number; verdictRight: number; citing: number; citedRight: number; counts: Record<Category, { tp: number; fp: number; fn: number }>; misses: string[] }
 
 const newTally = (): Tally => ({
-  posts: 0, negatives: 0, falseAlarms: 0, verdictRight: 0, misses: [],
+  posts: 0, negatives: 0, falseAlarms: 0, verdictRight: 0, citing: 0, citedRight: 0, misses: [],
   counts: Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Tally['counts'],
 });
 
 function score(posts: readonly FixturePost[], into: Tally[]): void {
   for (const p of posts) {
+    const profile = getProfile(p.profile);
+    if (!profile) throw new Error(`${p.id}: unknown profile "${p.profile}"`);
     const r = analyze(p.text, { profile, context: p.context, now });
+    const cited = new Set(r.findings.flatMap((f) => f.clauses.map((c) => c.id)));
     for (const t of into) {
       t.posts++;
       for (const c of CATEGORIES) {
@@ -41,6 +43,11 @@ function score(posts: readonly FixturePost[], into: Tally[]): void {
         if (want !== got) t.misses.push(`${p.id} ${c}: expected ${want ? 'flag' : 'pass'}, got ${r.categories[c].verdict} ${JSON.stringify(r.findings.filter((f) => f.category === c).map((f) => f.actual))}  | ${p.text.slice(0, 90)}`);
       }
       if (p.labels.length === 0) { t.negatives++; if (r.verdict !== 'ok') t.falseAlarms++; }
+      if (p.cites) {
+        t.citing++;
+        if (p.cites.every((id) => cited.has(id))) t.citedRight++;
+        else t.misses.push(`${p.id} cites: expected ${JSON.stringify(p.cites)}, got ${JSON.stringify([...cited])}`);
+      }
       if (r.verdict === p.verdict) t.verdictRight++;
       else t.misses.push(`${p.id} verdict: expected ${p.verdict}, got ${r.verdict}  | ${p.text.slice(0, 90)}`);
     }
@@ -63,6 +70,7 @@ function report(name: string, t: Tally): void {
   console.log(`  macro F1: ${f(macro)}`);
   console.log(`  false alarms on posts that should pass: ${t.falseAlarms}/${t.negatives} = ${(100 * t.falseAlarms / Math.max(1, t.negatives)).toFixed(1)}%`);
   console.log(`  verdict accuracy: ${t.verdictRight}/${t.posts} = ${(100 * t.verdictRight / Math.max(1, t.posts)).toFixed(1)}%`);
+  if (t.citing > 0) console.log(`  expected clauses cited: ${t.citedRight}/${t.citing}`);
   if (verbose) for (const m of t.misses) console.log(`    miss ${m}`);
 }
 

@@ -1,7 +1,7 @@
 // Reads labelled fixture posts (JSONL) for the eval and bench scripts. Node only.
 
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySchema, ContextInputSchema, VerdictSchema } from '../schema/check.ts';
 
 export const FixturePostSchema = z.object({
@@ -10,6 +10,10 @@ export const FixturePostSchema = z.object({
   labels: z.array(CategorySchema),
   verdict: VerdictSchema,
   context: ContextInputSchema.optional(),
+  /** The council profile to check under (default southend-on-sea). */
+  profile: z.string().optional(),
+  /** Clause ids the findings must quote. */
+  cites: z.array(z.string()).optional(),
   note: z.string().optional(),
 });
 export type FixturePost = z.infer<typeof FixturePostSchema>;

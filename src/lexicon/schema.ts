@@ -2,7 +2,7 @@
 // examples (flag examples mark the expected span with [[double brackets]]); the
 // contract test runs them all and refuses an entry without them.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ExampleContextSchema = z.object({
   authorRole: z.enum(['councillor', 'cabinet_member', 'officer', 'council_account']).optional(),

@@ -5,6 +5,7 @@
 
 import type { PostDocument, Token } from '../pipeline/document.ts';
 import { nameWordSimilarity } from '../nlp/fuzzy-names.ts';
+import { nameTags } from '../detectors/shared.ts';
 import type { CabinetMember, Officer, Profile } from './schema.ts';
 
 export interface PersonMention {
@@ -25,23 +26,35 @@ const COUNCILLOR_TITLES = new Set(['cllr', 'councillor']);
 const FULL_MATCH = 0.86;
 const SURNAME_MATCH = 0.9;
 
-const compiled = new WeakMap<Profile, Person[]>();
+/** People by the first letter of their first and last names: misspellings keep the first
+ * letter, so only those are compared. */
+interface Directory { readonly all: readonly Person[]; readonly byInitial: ReadonlyMap<string, readonly Person[]> }
+const compiled = new WeakMap<Profile, Directory>();
 
-function peopleOf(profile: Profile): Person[] {
-  let people = compiled.get(profile);
-  if (!people) {
+function directoryOf(profile: Profile): Directory {
+  let dir = compiled.get(profile);
+  if (!dir) {
     const split = (name: string) => {
       const words = name.replace(/^(?:cllr|councillor)\.?\s+/iu, '').split(/\s+/u);
       return { first: words[0]!.toLowerCase(), last: words.at(-1)!.toLowerCase() };
     };
-    people = [
+    const all: Person[] = [
       ...profile.people.officers.map((o) => ({ ...split(o.name), kind: 'officer' as const, officer: o })),
       ...profile.people.councillors.map((c) => ({ ...split(c.name), kind: 'councillor' as const })),
       ...profile.people.cabinet.map((c) => ({ ...split(c.name), kind: 'councillor' as const })),
     ];
-    compiled.set(profile, people);
+    const byInitial = new Map<string, Person[]>();
+    for (const p of all) {
+      for (const initial of new Set([p.first[0]!, p.last[0]!])) {
+        const list = byInitial.get(initial) ?? [];
+        list.push(p);
+        byInitial.set(initial, list);
+      }
+    }
+    dir = { all, byInitial };
+    compiled.set(profile, dir);
   }
-  return people;
+  return dir;
 }
 
 const isNameWord = (t: Token | undefined): t is Token => !!t && t.capitalized && /^\p{L}[\p{L}'-]*$/u.test(t.text);
@@ -60,12 +73,14 @@ function score(words: readonly string[], honorific: boolean, p: Person): number 
 }
 
 export function findDirectoryPeople(doc: PostDocument, profile: Profile): PersonMention[] {
-  const people = peopleOf(profile);
-  if (people.length === 0) return [];
+  const dir = directoryOf(profile);
+  if (dir.all.length === 0) return [];
   const out: PersonMention[] = [];
   const tokens = doc.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNameWord(tokens[i]) || HONORIFICS.has(tokens[i]!.text) || COUNCILLOR_TITLES.has(tokens[i]!.text)) continue;
+    if (!isNameWord(tokens[i]) || nameTags(tokens[i]!).length === 0 || HONORIFICS.has(tokens[i]!.text) || COUNCILLOR_TITLES.has(tokens[i]!.text)) continue;
+    const people = dir.byInitial.get(tokens[i]!.text[0]!) ?? [];
+    if (people.length === 0) continue;
     const before = tokens[i - 1]?.sentence === tokens[i]!.sentence ? tokens[i - 1]?.text : undefined;
     const honorific = before !== undefined && HONORIFICS.has(before);
     const titledCouncillor = before !== undefined && COUNCILLOR_TITLES.has(before);

@@ -3,7 +3,7 @@
 // the Cabinet and their portfolios, councillors, wards) and the election calendar.
 // This schema is the documented format for bringing your own council.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoDate = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
 

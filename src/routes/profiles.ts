@@ -7,7 +7,7 @@
 //   DELETE /v1/profiles/:id          remove an uploaded profile (admin token)
 
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { ProfileSchema } from '../profiles/schema.ts';
 import { profileStore } from '../profiles/store.ts';

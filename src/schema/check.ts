@@ -1,7 +1,7 @@
 // Request and response schemas for /v1/check (and the CLI's batch lines). API types
 // come from here (z.infer); tests validate responses against the same schemas.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_TEXT_LENGTH = 20_000;
 
