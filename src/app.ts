@@ -3,6 +3,7 @@
 
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
+import { apiCors, requireApiToken } from './routes/access.ts';
 import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -10,6 +11,8 @@ import { profileRoutes } from './routes/profiles.ts';
 
 export const app = new Hono<AppEnv>();
 
+app.use('/v1/*', apiCors());
+app.use('/v1/*', requireApiToken());
 app.route('/v1/check', checkRoutes);
 app.route('/v1/health', healthRoutes);
 app.route('/v1/profiles', profileRoutes);

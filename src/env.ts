@@ -5,6 +5,11 @@ export interface Bindings {
   PROFILES?: KVNamespace;
   /** Worker secret: the token that may upload profiles (PUT/DELETE /v1/profiles/:id). */
   ADMIN_TOKEN?: string;
+  /** Worker secret: SHA-256 hex digests of the API tokens, separated by commas or spaces.
+   * When set, every /v1/ route needs Authorization: Bearer <token>. */
+  API_TOKENS?: string;
+  /** Origins allowed by CORS besides the Worker's own page (the browser extension's). */
+  CORS_ORIGINS?: string;
 }
 
 export type AppEnv = { Bindings: Bindings };

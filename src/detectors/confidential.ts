@@ -55,8 +55,9 @@ function publicContextBefore(text: string, at: number): boolean {
   return PUBLIC_CONTACT.test(text.slice(Math.max(0, at - 48), at));
 }
 
-function personalData(start: number, end: number, weight: number, message: string, suggestion: string): Evidence {
+function personalData(start: number, end: number, weight: number, message: string, suggestion: string, replacement: string): Evidence {
   return {
+    replacement,
     ruleId: 'confidential.personal-data',
     category: 'confidential',
     severity: severityOf(weight),
@@ -72,7 +73,8 @@ function personalDataPatterns(text: string): Evidence[] {
   const out: Evidence[] = [];
   const add = (start: number, end: number, weight: number, what: string) => out.push(personalData(start, end, weight,
     `This looks like ${what}. Personal information given to you as a councillor must not be disclosed without authorisation.`,
-    'Remove the personal details. If you need to help this person, contact them privately or pass the details to the service by email.'));
+    'Remove the personal details. If you need to help this person, contact them privately or pass the details to the service by email.',
+    '[details removed]'));
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const hasDigits = /\d/u.test(text);
@@ -132,7 +134,8 @@ function namedSensitiveDetails(doc: PostDocument): Evidence[] {
     const end = Math.max(hit.end, ...near.map((x) => x.end), subject.end);
     out.push(personalData(start, end, hit.value.weight,
       `This ties an identifiable person ("${doc.text.slice(subject.start, subject.end)}") to ${hit.value.kind} details ("${doc.text.slice(hit.start, hit.end)}"). Personal information must not be disclosed without authorisation.`,
-      'Leave out the name and address; describe the issue in general terms ("a resident in my ward"), and take the case up privately with the service.'));
+      'Leave out the name and address; describe the issue in general terms ("a resident in my ward"), and take the case up privately with the service.',
+      'a resident in my ward'));
   }
   return out;
 }

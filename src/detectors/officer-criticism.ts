@@ -202,6 +202,12 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
     const member = cabinetMemberFor(ctx.profile, service);
     const cabinet = member ? `${member.name}, Cabinet Member for ${member.portfolio}`
       : service ? `the Cabinet Member for ${titleCase(service)}` : 'the Cabinet Member responsible for the service';
+    // The same words, aimed at the Cabinet Member instead of the officer.
+    const redirected = member ? `${member.name} (Cabinet Member for ${member.portfolio})` : cabinet;
+    const targetAtStart = t.start === start && /^\p{Lu}/u.test(doc.text.slice(t.start, t.start + 1));
+    const replacement = doc.text.slice(start, t.start)
+      + (targetAtStart ? redirected.charAt(0).toUpperCase() + redirected.slice(1) : redirected)
+      + doc.text.slice(t.end, end);
     out.push({
       ruleId: ruleFor(t.value),
       category: 'officer-criticism',
@@ -213,6 +219,7 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
       suggestion: ctx.sharing
         ? `Add your own comment that points the criticism at ${cabinet}, or don't share it: e.g. "I'll be asking ${cabinet} to explain this and put it right."`
         : `Aim it at ${cabinet} instead: e.g. "I'll be asking ${cabinet} to explain this and put it right."`,
+      ...(start <= t.start && t.end <= end ? { replacement } : {}),
     });
   }
   return out;

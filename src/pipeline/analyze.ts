@@ -89,6 +89,7 @@ export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
       actual: text.slice(e.start, e.end),
       message: silent ? `${e.message} ${options.profile.name}'s protocol has no specific clause on this; it defers to the Members' Code of Conduct.` : e.message,
       ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+      ...(e.replacement !== undefined ? { replacement: e.replacement } : {}),
       clauses: cited.map(({ id, title, quote }) => ({ id, title, quote })),
     };
   });

@@ -42,4 +42,6 @@ export interface Evidence {
   readonly end: number;
   readonly message: string;
   readonly suggestion?: string;
+  /** Text that can replace the span as it stands ("apply suggestion"). */
+  readonly replacement?: string;
 }

@@ -49,6 +49,8 @@ export const FindingSchema = z.object({
   actual: z.string(),
   message: z.string(),
   suggestion: z.string().optional(),
+  /** Text that can replace text.slice(offset, offset + length) as it stands. */
+  replacement: z.string().optional(),
   clauses: z.array(ClauseOutSchema).min(1),
 });
 
