@@ -8,6 +8,7 @@ import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { uiRoutes } from './routes/ui.ts';
 
 export const app = new Hono<AppEnv>();
 
@@ -16,6 +17,7 @@ app.use('/v1/*', requireApiToken());
 app.route('/v1/check', checkRoutes);
 app.route('/v1/health', healthRoutes);
 app.route('/v1/profiles', profileRoutes);
+app.route('/', uiRoutes);
 
 const ALLOWED: Array<[RegExp, string]> = [
   [/^\/v1\/check$/u, 'POST'],

@@ -1,0 +1,172 @@
+// The web page served at "/": paste a draft, choose the council and context, see the
+// verdict, the highlighted spans and a card per finding with the clause quoted and the
+// suggestion. Plain HTML, CSS and a small script (no framework); the draft is only ever
+// put into the page as text, never as HTML.
+
+const CSS = `
+:root { color-scheme: light; --ink:#1b1f24; --muted:#4a5563; --line:#c9d1da; --bg:#ffffff; --accent:#0b5cad;
+  --ok-bg:#e6f4ea; --ok:#135c2b; --review-bg:#fff4d6; --review:#6b4500; --block-bg:#fde7e7; --block:#8a1212; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+header, main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+header h1 { font-size: 1.4rem; margin: 0; } header p { margin: .25rem 0 0; color: var(--muted); }
+label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
+textarea, select, input[type=date], input[type=password] { width: 100%; font: inherit; padding: .55rem; border: 1px solid #8795a1; border-radius: 6px; background: #fff; color: var(--ink); }
+textarea { min-height: 9rem; resize: vertical; }
+fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .25rem 1rem 1rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
+.check { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
+button { font: inherit; font-weight: 600; padding: .6rem 1.1rem; border-radius: 6px; border: 2px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; min-height: 44px; }
+button.secondary { background: #fff; color: var(--accent); }
+button:focus-visible, textarea:focus-visible, select:focus-visible, input:focus-visible, mark:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+#count { color: var(--muted); font-size: .875rem; }
+.verdict { font-size: 1.25rem; font-weight: 700; padding: .75rem 1rem; border-radius: 8px; margin: 1rem 0; }
+.verdict.ok { background: var(--ok-bg); color: var(--ok); } .verdict.review { background: var(--review-bg); color: var(--review); } .verdict.block { background: var(--block-bg); color: var(--block); }
+#highlighted { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid var(--line); border-radius: 8px; padding: .75rem; }
+mark { background: none; color: inherit; text-decoration: underline wavy; text-decoration-thickness: 2px; text-underline-offset: 3px; cursor: pointer; }
+mark.error { text-decoration-color: #c21818; } mark.warning { text-decoration-color: #b87800; } mark.info { text-decoration-color: #2b6cb0; }
+.cards { list-style: none; padding: 0; }
+.card { border: 1px solid var(--line); border-left: 6px solid #b87800; border-radius: 8px; padding: .75rem 1rem; margin: .75rem 0; }
+.card.error { border-left-color: #c21818; } .card.info { border-left-color: #2b6cb0; }
+.card h3 { margin: 0 0 .25rem; font-size: 1rem; } .card .actual { font-style: italic; }
+blockquote { margin: .5rem 0; padding: .5rem .75rem; background: #f3f5f7; border-left: 3px solid #8795a1; }
+blockquote cite { display: block; font-style: normal; font-weight: 600; margin-bottom: .25rem; }
+.meta { color: var(--muted); font-size: .875rem; }
+@media (max-width: 30rem) { header, main { padding: .75rem; } .verdict { font-size: 1.1rem; } }
+`;
+
+const SCRIPT = `
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...kids) => { const e = document.createElement(tag); Object.assign(e, props); for (const k of kids) e.append(k); return e; };
+let timer, inflight, last;
+async function api(path, init = {}) {
+  const token = $('token').value.trim();
+  const headers = { ...(init.headers || {}), ...(token ? { authorization: 'Bearer ' + token } : {}) };
+  const res = await fetch(path, { ...init, headers });
+  if (res.status === 401 || res.status === 403) { $('token-row').hidden = false; }
+  return res;
+}
+async function loadProfiles() {
+  try {
+    const res = await api('/v1/profiles');
+    if (!res.ok) return;
+    const { profiles } = await res.json();
+    const sel = $('profile'); sel.textContent = '';
+    for (const p of profiles) sel.append(el('option', { value: p.id, textContent: p.name, selected: p.id === 'southend-on-sea' }));
+  } catch {}
+}
+function context() {
+  const c = { authorRole: $('role').value, channel: $('channel').value, sharing: $('sharing').checked };
+  if ($('postedAt').value) c.postedAt = $('postedAt').value;
+  if ($('pollingDay').value) c.election = { pollingDay: $('pollingDay').value };
+  return c;
+}
+async function check() {
+  const text = $('text').value;
+  $('count').textContent = text.length + ' / 20000 characters';
+  if (!text.trim()) { $('result').hidden = true; return; }
+  inflight?.abort(); inflight = new AbortController();
+  $('status').textContent = 'Checking…';
+  try {
+    const res = await api('/v1/check', { method: 'POST', signal: inflight.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, profile: $('profile').value || undefined, context: context() }) });
+    const body = await res.json();
+    if (!res.ok) { $('status').textContent = body.error?.message || 'The check failed.'; return; }
+    last = { text, body }; render(text, body); $('status').textContent = '';
+  } catch (e) { if (e.name !== 'AbortError') $('status').textContent = 'Could not reach the checker.'; }
+}
+const LABEL = { 'officer-criticism': 'Criticism of officers', confidential: 'Confidential information', electioneering: 'Electioneering', abuse: 'Bullying and abuse' };
+function render(text, r) {
+  $('result').hidden = false;
+  const v = $('verdict');
+  v.className = 'verdict ' + r.verdict;
+  const n = r.findings.filter((f) => f.severity !== 'info').length;
+  v.textContent = (r.verdict === 'ok' ? 'OK to post' : r.verdict === 'review' ? 'Review before posting' : 'Do not post as written') + ' (' + n + ' issue' + (n === 1 ? '' : 's') + ', score ' + r.score + ')';
+  const box = $('highlighted'); box.textContent = '';
+  let at = 0;
+  r.findings.slice().sort((a, b) => a.offset - b.offset).forEach((f, i) => {
+    if (f.offset < at) return;
+    box.append(text.slice(at, f.offset));
+    const m = el('mark', { className: f.severity, tabIndex: 0, title: LABEL[f.category] }, text.slice(f.offset, f.offset + f.length));
+    m.dataset.card = 'card-' + i;
+    m.addEventListener('click', () => document.getElementById('card-' + i)?.focus());
+    m.addEventListener('keydown', (e) => { if (e.key === 'Enter') document.getElementById('card-' + i)?.focus(); });
+    box.append(m); at = f.offset + f.length;
+  });
+  box.append(text.slice(at));
+  const list = $('cards'); list.textContent = '';
+  r.findings.forEach((f, i) => {
+    const card = el('li', { className: 'card ' + f.severity, id: 'card-' + i, tabIndex: -1 });
+    card.append(el('h3', { textContent: LABEL[f.category] + ' (' + f.severity + ')' }));
+    card.append(el('p', {}, el('span', { className: 'actual', textContent: '“' + f.actual + '”' })));
+    card.append(el('p', { textContent: f.message }));
+    for (const c of f.clauses) card.append(el('blockquote', {}, el('cite', { textContent: r.profile.name + ', ' + c.id + ': ' + c.title }), c.quote));
+    if (f.suggestion) card.append(el('p', { textContent: 'Suggestion: ' + f.suggestion }));
+    if (f.replacement !== undefined) {
+      const b = el('button', { type: 'button', className: 'secondary', textContent: 'Apply suggestion' });
+      b.addEventListener('click', () => {
+        const t = $('text');
+        if (t.value !== last.text) return;
+        t.value = t.value.slice(0, f.offset) + f.replacement + t.value.slice(f.offset + f.length);
+        t.focus(); check();
+      });
+      card.append(b);
+    }
+    list.append(card);
+  });
+  const e = r.election;
+  $('election').textContent = e ? 'Election: polling day ' + e.pollingDay + ', pre-election period from ' + e.periodStart + (e.inPeriod ? ' (in the period now)' : '') + ' [' + e.source + ']. Council: ' + r.profile.name + '.' : '';
+}
+$('form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
+$('text').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 600); });
+for (const id of ['profile', 'role', 'channel', 'postedAt', 'pollingDay', 'sharing']) $(id).addEventListener('change', () => { if ($('text').value.trim()) check(); });
+$('token').value = localStorage.getItem('cpc-token') || '';
+$('token').addEventListener('change', () => { localStorage.setItem('cpc-token', $('token').value); loadProfiles(); });
+loadProfiles();
+`;
+
+export const PAGE = `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>council-post-check: check a post before it goes out</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+  <h1>council-post-check</h1>
+  <p>Check a social media draft against your council's Protocol on Councillor/Officer Relations before you post it. Drafts are not stored.</p>
+</header>
+<main>
+  <form id="form" novalidate>
+    <label for="text">Draft post</label>
+    <textarea id="text" name="text" maxlength="20000" aria-describedby="count" placeholder="Paste or type your draft here"></textarea>
+    <div id="count" aria-live="off">0 / 20000 characters</div>
+    <fieldset>
+      <legend>Context</legend>
+      <div class="grid">
+        <div><label for="profile">Council</label><select id="profile"><option value="southend-on-sea">Southend-on-Sea City Council</option></select></div>
+        <div><label for="role">You are posting as</label><select id="role">
+          <option value="councillor">a councillor</option><option value="cabinet_member">a Cabinet Member</option>
+          <option value="officer">an officer</option><option value="council_account">the council's account</option></select></div>
+        <div><label for="channel">Account</label><select id="channel">
+          <option value="personal">personal</option><option value="official">official</option><option value="campaign">campaign</option></select></div>
+        <div><label for="postedAt">Posting date</label><input type="date" id="postedAt"></div>
+        <div><label for="pollingDay">Polling day (if you know it)</label><input type="date" id="pollingDay"></div>
+      </div>
+      <label class="check"><input type="checkbox" id="sharing"> I am sharing someone else's content</label>
+      <div id="token-row" hidden><label for="token">API token</label><input type="password" id="token" autocomplete="off"></div>
+    </fieldset>
+    <button type="submit">Check</button> <span id="status" role="status"></span>
+  </form>
+  <section id="result" aria-live="polite" hidden>
+    <h2 class="visually-hidden" style="position:absolute;left:-9999px">Result</h2>
+    <p id="verdict" class="verdict"></p>
+    <div id="highlighted" aria-label="Your draft with the risky words underlined"></div>
+    <p id="election" class="meta"></p>
+    <ol id="cards" class="cards"></ol>
+  </section>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>`;

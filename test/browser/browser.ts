@@ -1,0 +1,22 @@
+// Starting Debian's Chromium through playwright-core (never a browser download), with or
+// without the unpacked extension.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = join(import.meta.dirname, '../../extension/dist');
+export const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+
+const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function launch(withExtension: boolean): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cpc-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 900, height: 640 },
+    args: [...QUIET, ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [])],
+  });
+}

@@ -1,0 +1,47 @@
+// The web page served by the Worker at "/", in a real Chromium against wrangler dev.
+
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, SHOTS } from './browser.ts';
+
+let context: BrowserContext;
+beforeAll(async () => { context = await launch(false); });
+afterAll(async () => { await context?.close(); });
+
+describe('web page', () => {
+  it('checks a draft: verdict, highlighted span, card with 6.1.9, and applying the suggestion', async () => {
+    const page = await context.newPage();
+    await page.goto(`${inject('checkerUrl')}/`);
+    await page.getByLabel('Draft post').fill('Sarah in Planning has made a complete mess of the Elm Road application.');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
+    expect(await page.textContent('#highlighted mark.error')).toBe('Sarah in Planning has made a complete mess');
+    const card = page.locator('.card').first();
+    expect(await card.textContent()).toContain('6.1.9');
+    expect(await card.textContent()).toContain('When creating social media content');
+    await page.screenshot({ path: join(SHOTS, 'web-page.png'), fullPage: true });
+    await card.getByRole('button', { name: 'Apply suggestion' }).click();
+    await expect.poll(() => page.inputValue('#text')).toContain('Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) has made a complete mess');
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/OK to post/u);
+    await page.close();
+  });
+
+  it('works from the keyboard, uses the chosen council and context, and fits a phone screen', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${inject('checkerUrl')}/`);
+    await expect.poll(() => page.locator('#profile option').count()).toBe(4);
+    await page.getByLabel('Council').selectOption('rugby');
+    await page.getByLabel('Account').selectOption('official');
+    await page.getByLabel('Posting date').fill('2026-04-20');
+    await page.getByLabel('Draft post').focus();
+    await page.keyboard.type('Vote Labour on 7 May!');
+    await page.keyboard.press('Tab'); // leaves the draft; the check runs after the typing pause
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
+    expect(await page.textContent('.card')).toContain("Members' Code of Conduct");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SHOTS, 'web-page-phone.png') });
+    await page.close();
+  });
+});
