@@ -126,7 +126,7 @@ root.innerHTML = `<style>
   .badge[data-verdict=ok] { background: #e6f4ea; color: #135c2b; border-color: #7cc191; }
   .badge[data-verdict=review] { background: #fff4d6; color: #6b4500; border-color: #e3b341; }
   .badge[data-verdict=block] { background: #fde7e7; color: #8a1212; border-color: #e07a7a; }
-  .badge[data-verdict=checking], .badge[data-verdict=offline] { background: #f3f5f7; color: #4a5563; border-color: #c9d1da; }
+  .badge[data-verdict=checking], .badge[data-verdict=offline], .badge[data-verdict=idle] { background: #f3f5f7; color: #4a5563; border-color: #c9d1da; }
   .line { position: fixed; height: 3px; pointer-events: none; border-radius: 2px; }
   .line.error { background: #c21818; } .line.warning { background: #d18b00; } .line.info { background: #2b6cb0; }
   .card, .guard { position: fixed; width: 360px; max-width: calc(100vw - 16px); max-height: min(440px, calc(100vh - 16px)); overflow-y: auto; box-sizing: border-box; background: #fff; color: #1b1f24; font: 14px/1.45 system-ui, sans-serif;
@@ -192,10 +192,16 @@ function composerFor(el: HTMLElement): Composer {
     layer.append(lines, badge);
     c = { el, key: `c${++keys}`, badge, lines, seq: 0, dismissed: new Set(), overridden: false, latencies: [] };
     const me = c;
-    badge.addEventListener('click', () => { const f = visible(me)[0]; if (f) showCard(me, f); });
+    badge.addEventListener('click', () => {
+      // Out of date or never checked (check-while-typing off): the badge is "check now".
+      if (!me.result || snapshot(me.el).text !== me.checkedText) { schedule(me, true); return; }
+      const f = visible(me)[0];
+      if (f) showCard(me, f);
+    });
     badge.addEventListener('keydown', (e) => { if (e.key === 'Enter') badge.click(); });
     composers.set(el, c);
-    setBadge(c, 'checking', 'council-post-check');
+    if (settings.checkWhileTyping) setBadge(c, 'checking', 'council-post-check');
+    else setBadge(c, 'idle', 'Not checked: click to check');
   }
   return c;
 }
@@ -209,7 +215,7 @@ function verdictOf(c: Composer): Verdict {
   return v.length > 0 ? 'review' : 'ok';
 }
 
-function setBadge(c: Composer, state: Verdict | 'checking' | 'offline', text: string) {
+function setBadge(c: Composer, state: Verdict | 'checking' | 'offline' | 'idle', text: string) {
   c.badge.dataset.verdict = state;
   c.badge.textContent = text;
   c.badge.title = 'council-post-check: click for details';

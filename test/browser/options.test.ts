@@ -1,0 +1,53 @@
+// The extension's options page, in a real Chromium against wrangler dev: the settings a
+// councillor saves there (council, check-while-typing) change what the composer does.
+
+import type { BrowserContext, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser.ts';
+
+const EXTENSION_ID = 'ohaohhllocbppkncollilgekmndjloaj'; // fixed by the manifest's "key"
+let context: BrowserContext;
+let worker: Worker;
+
+beforeAll(async () => {
+  context = await launch(true);
+  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+});
+afterAll(async () => { await context?.close(); });
+
+describe('extension options', () => {
+  it('saves the council and check-on-demand; the composer then checks only when asked, citing that council', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    // The page fills itself from chrome.storage: the defaults point at the local checker.
+    await expect.poll(() => options.inputValue('#apiBase')).toBe('http://127.0.0.1:8787');
+    expect(await options.inputValue('#profile')).toBe('southend-on-sea');
+    await options.getByLabel('Council profile').fill('rugby');
+    await options.getByLabel('Check while I type').uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.textContent('#status')).toBe('Saved.');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.textContent('#status')).toMatch(/^Connected: engine .*, access open\.$/u);
+
+    const page = await context.newPage();
+    await page.goto(`${inject('pagesUrl')}/textarea.html`);
+    await page.click('#composer');
+    await page.keyboard.type('Sarah in Planning has made a complete mess of the Elm Road application.', { delay: 5 });
+    const badge = page.locator('council-post-check .badge').first();
+    await page.waitForTimeout(1500); // longer than the typing debounce: nothing is checked
+    expect(await badge.getAttribute('data-verdict')).toBe('idle');
+
+    // The toolbar button and the keyboard shortcut both send "check-now" to the tab.
+    // (The extension has no "tabs" permission, so it cannot see URLs: tell every tab.)
+    await page.bringToFront();
+    await worker.evaluate(async () => {
+      for (const tab of await chrome.tabs.query({})) await chrome.tabs.sendMessage(tab.id!, { type: 'check-now' }).catch(() => undefined);
+    });
+    await expect.poll(() => badge.getAttribute('data-verdict'), { timeout: 15_000 }).toBe('block');
+    await badge.click();
+    const card = page.locator('council-post-check .card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Rugby Borough Council, 2. Pillars - Mutual respect');
+    expect(await card.textContent()).not.toContain('6.1.9');
+  });
+});
