@@ -54,3 +54,16 @@ describe('replacements', () => {
     expect(fixed).toBe('Honestly, Cllr Ben Hollis (Cabinet Member for Housing) should be sacked.');
   });
 });
+
+describe('token new (CLI)', () => {
+  it('makes a token whose digest, put in API_TOKENS, lets that token in', async () => {
+    const { newToken } = await import('../src/cli/token.ts');
+    const a = await newToken();
+    const b = await newToken();
+    expect(a.token).not.toBe(b.token);
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/u);
+    const e = { API_TOKENS: a.hash };
+    expect((await post({ authorization: `Bearer ${a.token}` }, e)).status).toBe(200);
+    expect((await post({ authorization: `Bearer ${b.token}` }, e)).status).toBe(403);
+  });
+});

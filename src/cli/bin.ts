@@ -12,6 +12,7 @@ import * as z from 'zod';
 import { analyze } from '../pipeline/analyze.ts';
 import { getProfile, profileIds } from '../profiles/index.ts';
 import { ProfileSchema, type Profile } from '../profiles/schema.ts';
+import { runToken } from './token.ts';
 import { ContextInputSchema, MAX_TEXT_LENGTH, type CheckResponse, type ContextInput } from '../schema/check.ts';
 
 const HELP = `council-post-check: check a social media draft against the council's
@@ -22,6 +23,7 @@ Usage:
   council-post-check batch FILE [options]      JSONL in, one JSONL result per line out
   council-post-check profile validate FILE     check a council profile (JSON) against the schema
   council-post-check profile schema            print the profile format as JSON Schema
+  council-post-check token new                 make an API token and the digest the Worker keeps
 
 Options for check:
   --profile ID          council profile (default southend-on-sea; known: ${profileIds().join(', ')})
@@ -211,6 +213,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'check') return runCheck(rest);
     if (command === 'batch') return await runBatch(rest);
     if (command === 'profile') return runProfile(rest);
+    if (command === 'token') return await runToken(rest, (m) => new UsageError(m));
     throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
