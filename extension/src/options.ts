@@ -1,7 +1,7 @@
 // The options page: where the checker is, the token, the council and the author's
 // defaults. Asks for host access to a new checker address only when it is saved.
 
-import { DEFAULTS, loadSettings, type Settings } from './settings.ts';
+import { DEFAULTS, loadSettings, saveSettings, type Settings } from './settings.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fields = ['apiBase', 'token', 'profile', 'authorRole', 'channel', 'pollingDay'] as const;
@@ -28,7 +28,7 @@ $('form').addEventListener('submit', async (e) => {
     const granted = await chrome.permissions.request({ origins: [origin] });
     if (!granted) { $('status').textContent = `The extension needs access to ${origin} to reach the checker.`; return; }
   }
-  await chrome.storage.sync.set(next);
+  await saveSettings(next);
   $('status').textContent = 'Saved.';
 });
 

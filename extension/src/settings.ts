@@ -1,4 +1,4 @@
-// Extension settings, kept in chrome.storage.sync, with their defaults.
+// Extension settings and their defaults.
 
 export interface Settings {
   apiBase: string;
@@ -20,9 +20,19 @@ export const DEFAULTS: Settings = {
   checkWhileTyping: true,
 };
 
+// The token stays on this device (storage.local); the rest follows the user's browser
+// profile (storage.sync).
 export async function loadSettings(): Promise<Settings> {
-  const stored = await chrome.storage.sync.get(DEFAULTS) as Partial<Settings>;
-  return { ...DEFAULTS, ...stored };
+  const { token: _token, ...synced } = DEFAULTS;
+  const stored = await chrome.storage.sync.get(synced) as Partial<Settings>;
+  const local = await chrome.storage.local.get({ token: '' }) as { token: string };
+  return { ...DEFAULTS, ...stored, token: local.token };
+}
+
+export async function saveSettings(s: Settings): Promise<void> {
+  const { token, ...synced } = s;
+  await chrome.storage.sync.set(synced);
+  await chrome.storage.local.set({ token });
 }
 
 /** The request context the settings describe. */

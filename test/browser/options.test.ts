@@ -24,8 +24,14 @@ describe('extension options', () => {
     expect(await options.inputValue('#profile')).toBe('southend-on-sea');
     await options.getByLabel('Council profile').fill('rugby');
     await options.getByLabel('Check while I type').uncheck();
+    await options.getByLabel(/API token/u).fill('cpc_example_token');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.textContent('#status')).toBe('Saved.');
+    // The token stays on this device; the other settings follow the browser profile.
+    const stored = await worker.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
+    expect(stored.sync).toMatchObject({ profile: 'rugby', checkWhileTyping: false });
+    expect(stored.sync).not.toHaveProperty('token');
+    expect(stored.local).toEqual({ token: 'cpc_example_token' });
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => options.textContent('#status')).toMatch(/^Connected: engine .*, access open\.$/u);
 
