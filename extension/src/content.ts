@@ -392,14 +392,27 @@ function showGuard(c: Composer, button: HTMLElement) {
   back.focus();
 }
 
+let passThrough = false; // set while re-sending a click the guard held back
 document.addEventListener('click', (e) => {
+  if (passThrough) return;
   const button = (e.target as Element | null)?.closest?.<HTMLElement>('button, [role="button"], input[type="submit"]');
   if (!button || host.contains(button) || !POST_BUTTON.test(buttonLabel(button))) return;
   const c = active && active.el.isConnected ? active : [...composers.values()].find((x) => x.el.isConnected);
-  if (!c || c.overridden || !c.result || snapshot(c.el).text !== c.checkedText || verdictOf(c) !== 'block') return;
+  if (!c || c.overridden || !snapshot(c.el).text.trim()) return;
+  const current = () => c.result !== undefined && snapshot(c.el).text === c.checkedText;
+  if (current() && verdictOf(c) !== 'block') return;
   e.preventDefault();
   e.stopImmediatePropagation();
-  showGuard(c, button);
+  if (current()) { showGuard(c, button); return; }
+  // Post pressed before the last words were checked (or with check-while-typing off):
+  // check now, then guard or let the click through. If the checker cannot be reached,
+  // the post goes ahead: the checker advises, it never traps a post.
+  clearTimeout(c.timer);
+  void runCheck(c).then(() => {
+    if (current() && verdictOf(c) === 'block') { showGuard(c, button); return; }
+    passThrough = true;
+    try { button.click(); } finally { passThrough = false; }
+  });
 }, true);
 
 // ---------------- wiring ----------------

@@ -85,6 +85,29 @@ describe('extension on a textarea composer', () => {
   });
 });
 
+describe('extension when Post is pressed before the draft was checked', () => {
+  it('checks at once: a risky draft gets the guard, a fine one is posted', async () => {
+    const page = await context.newPage();
+    await page.goto(`${inject('pagesUrl')}/textarea.html`);
+    await page.click('#composer');
+    await page.keyboard.type('Lovely morning at the pier.', { delay: 5 });
+    await page.keyboard.type(' The Head of Housing is clueless.', { delay: 0 });
+    await page.click('#post'); // well inside the typing pause the extension waits for
+    const guard = page.locator('council-post-check .guard');
+    await expect.poll(() => guard.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.textContent('#posted')).toBe('');
+    await guard.locator('button[data-action=edit]').click();
+
+    await page.fill('#composer', '');
+    await page.click('#composer');
+    await page.keyboard.type('Thank you to the Head of Housing for opening the new homes.', { delay: 0 });
+    await page.click('#post');
+    await expect.poll(() => page.textContent('#posted'), { timeout: 15_000 }).toBe('posted: Thank you to the Head of Housing for opening the new homes.');
+    expect(await guard.count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('extension on a rich editor that re-renders its DOM', () => {
   it('checks, underlines and applies the suggestion through the editor\'s own input handling', async () => {
     const page = await context.newPage();
