@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { apiCors, requireApiToken } from './routes/access.ts';
+import { batchRoutes } from './routes/batch.ts';
 import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -15,12 +16,14 @@ export const app = new Hono<AppEnv>();
 app.use('/v1/*', apiCors());
 app.use('/v1/*', requireApiToken());
 app.route('/v1/check', checkRoutes);
+app.route('/v1/batch', batchRoutes);
 app.route('/v1/health', healthRoutes);
 app.route('/v1/profiles', profileRoutes);
 app.route('/', uiRoutes);
 
 const ALLOWED: Array<[RegExp, string]> = [
   [/^\/v1\/check$/u, 'POST'],
+  [/^\/v1\/batch$/u, 'POST'],
   [/^\/v1\/health$/u, 'GET, HEAD'],
   [/^\/v1\/profiles(?:\/schema)?$/u, 'GET, HEAD'],
   [/^\/v1\/profiles\/[^/]+\/clauses$/u, 'GET, HEAD'],

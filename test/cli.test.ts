@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLine, validateProfileText } from '../src/cli/bin.ts';
+import { checkJsonLine } from '../src/batch/items.ts';
+import { validateProfileText } from '../src/cli/bin.ts';
+import { getProfile, profileIds } from '../src/profiles/index.ts';
+
+const profiles = { get: (id: string | undefined) => getProfile(id), known: profileIds };
+const checkLine = (line: string, n: number) => checkJsonLine(line, n, profiles);
 
 const southend = readFileSync(join(import.meta.dirname, '../lexicons/profiles/southend-on-sea.json'), 'utf8');
 
@@ -49,10 +54,10 @@ describe('profile validate', () => {
 
 describe('batch lines', () => {
   it('checks a good line and reports bad ones without throwing', () => {
-    expect(checkLine('{"id":"a","text":"The Head of Planning is clueless."}', 1, undefined)).toMatchObject({ id: 'a', verdict: 'block' });
-    expect(checkLine('nope', 2, undefined)).toMatchObject({ id: null, error: { code: 'invalid_json' } });
-    expect(checkLine('{"id":3,"text":""}', 3, undefined)).toMatchObject({ id: 3, error: { code: 'invalid_line' } });
-    expect(checkLine('{"id":4,"text":"hi","profile":"atlantis"}', 4, undefined)).toMatchObject({ id: 4, error: { code: 'unknown_profile' } });
-    expect(checkLine('{"id":5,"text":"Hi","profile":"rugby"}', 5, undefined)).toMatchObject({ id: 5, profile: { id: 'rugby' } });
+    expect(checkLine('{"id":"a","text":"The Head of Planning is clueless."}', 1)).toMatchObject({ id: 'a', verdict: 'block' });
+    expect(checkLine('nope', 2)).toMatchObject({ id: null, error: { code: 'invalid_json' } });
+    expect(checkLine('{"id":3,"text":""}', 3)).toMatchObject({ id: 3, error: { code: 'invalid_item' } });
+    expect(checkLine('{"id":4,"text":"hi","profile":"atlantis"}', 4)).toMatchObject({ id: 4, error: { code: 'unknown_profile' } });
+    expect(checkLine('{"id":5,"text":"Hi","profile":"rugby"}', 5)).toMatchObject({ id: 5, profile: { id: 'rugby' } });
   });
 });

@@ -2,25 +2,25 @@
 // council-post-check on the command line: the same core as the Worker, no HTTP.
 //   council-post-check check "draft text" [--profile ID] [--role R] [--channel C]
 //                      [--posted-at DATE] [--polling-day DATE] [--sharing] [--json]
-//   council-post-check batch FILE [--format jsonl] [--profile ID] [--out FILE]
+//   council-post-check batch FILE [--format jsonl|csv|html] [--out FILE] [--fail-on LEVEL]
 // Drafts are read and analysed, never logged.
 
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { analyze } from '../pipeline/analyze.ts';
 import { getProfile, profileIds } from '../profiles/index.ts';
 import { ProfileSchema, type Profile } from '../profiles/schema.ts';
+import { BatchUsageError, parseBatchArgs, runBatch } from './batch.ts';
 import { runToken } from './token.ts';
-import { ContextInputSchema, MAX_TEXT_LENGTH, type CheckResponse, type ContextInput } from '../schema/check.ts';
+import { ContextInputSchema, MAX_TEXT_LENGTH, type CheckResponse } from '../schema/check.ts';
 
 const HELP = `council-post-check: check a social media draft against the council's
 Protocol on Councillor/Officer Relations.
 
 Usage:
   council-post-check check "TEXT" [options]    print a readable report
-  council-post-check batch FILE [options]      JSONL in, one JSONL result per line out
+  council-post-check batch FILE [options]      many posts (JSONL or CSV) in; JSONL, CSV or an HTML report out
   council-post-check profile validate FILE     check a council profile (JSON) against the schema
   council-post-check profile schema            print the profile format as JSON Schema
   council-post-check token new                 make an API token and the digest the Worker keeps
@@ -35,18 +35,25 @@ Options for check:
   --json                print the JSON response instead of the report
 
 Options for batch:
-  --format jsonl        input and output format (only jsonl for now)
-  --profile ID          profile for lines that do not name one
-  --out FILE            write results to FILE instead of standard output
+  --format FORMAT       jsonl (default): one result per line; csv: a row per post;
+                        html: one self-contained report, riskiest posts first
+  --out FILE, -o FILE   write there instead of standard output
+  --input FORMAT        jsonl or csv (default: csv for *.csv files, otherwise jsonl)
+  --profile ID          council profile for posts that do not name one
+  --fail-on LEVEL       block or review: exit with code 2 when any post reaches it
+  --quiet, -q           no progress bar and no summary (the bar shows only on a terminal)
 
-Each batch input line is {"id": ..., "text": ..., "context"?: {...}} with the same
-context as the API; each output line is {"id": ..., ...the /v1/check response}, or
-{"id": ..., "error": {...}} for a line that could not be checked.
+JSONL input lines are {"id": ..., "text": ..., "context"?: {...}} with the same context
+as the API; JSONL output lines are {"id": ..., ...the /v1/check response}, or
+{"id": ..., "error": {...}} for a post that could not be checked. CSV input needs a
+header row; the text column may be called text, message, post, content or body, and
+id, date (scheduled, posted at), network (channel) and author columns are used when
+present. Exit codes: 0 done, 1 bad usage or input, 2 --fail-on level reached.
 `;
 
 class UsageError extends Error {}
 
-function fail(message: string, code = 2): never {
+function fail(message: string, code = 1): never {
   process.stderr.write(`council-post-check: ${message}\n`);
   process.exit(code);
 }
@@ -114,54 +121,6 @@ function runCheck(args: string[]): void {
   process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatReport(result)}\n`);
 }
 
-// ---------------- batch ----------------
-
-const BatchLineSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  text: z.string().min(1).max(MAX_TEXT_LENGTH),
-  profile: z.string().optional(),
-  context: ContextInputSchema.optional(),
-}).strict();
-
-/** Check one JSONL line; never throws. */
-export function checkLine(line: string, lineNo: number, defaultProfile: string | undefined): object {
-  let raw: unknown;
-  try { raw = JSON.parse(line); } catch { return { id: null, line: lineNo, error: { code: 'invalid_json', message: `line ${lineNo} is not valid JSON` } }; }
-  const id = (raw as { id?: unknown } | null)?.id ?? null;
-  const parsed = BatchLineSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { id, line: lineNo, error: { code: 'invalid_line', message: 'the line does not match {id, text, context?}', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } };
-  }
-  const profile = getProfile(parsed.data.profile ?? defaultProfile);
-  if (!profile) return { id, line: lineNo, error: { code: 'unknown_profile', message: `unknown profile`, known: profileIds() } };
-  const context: ContextInput | undefined = parsed.data.context;
-  return { id: parsed.data.id, ...analyze(parsed.data.text, { profile, context }) };
-}
-
-async function runBatch(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'jsonl' }, profile: { type: 'string' }, out: { type: 'string' } },
-  });
-  const file = positionals[0];
-  if (!file) throw new UsageError('batch needs a file: council-post-check batch FILE --format jsonl');
-  if (values.format !== 'jsonl') throw new UsageError(`--format ${values.format} is not supported yet; use jsonl`);
-  if (values.profile) profileOrFail(values.profile);
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-  input.on('error', (e: NodeJS.ErrnoException) => fail(`cannot read ${file}: ${e.code ?? e.message}`));
-  const output = values.out ? createWriteStream(values.out) : process.stdout;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    const clean = n === 1 ? line.replace(/^\uFEFF/u, '') : line;
-    if (!clean.trim()) continue;
-    if (!output.write(`${JSON.stringify(checkLine(clean, n, values.profile))}\n`)) await new Promise<void>((r) => output.once('drain', () => r()));
-  }
-  if (values.out) await new Promise<void>((r) => (output as ReturnType<typeof createWriteStream>).end(r));
-}
-
 // ---------------- profile ----------------
 
 export type ProfileValidation =
@@ -211,12 +170,12 @@ async function main(argv: string[]): Promise<void> {
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') { process.stdout.write(HELP); return; }
     if (command === 'check') return runCheck(rest);
-    if (command === 'batch') return await runBatch(rest);
+    if (command === 'batch') { process.exitCode = await runBatch(parseBatchArgs(rest)); return; }
     if (command === 'profile') return runProfile(rest);
     if (command === 'token') return await runToken(rest, (m) => new UsageError(m));
     throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
+    if (e instanceof UsageError || e instanceof BatchUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) fail((e as Error).message);
     throw e;
   }
 }

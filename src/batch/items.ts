@@ -1,0 +1,55 @@
+// Checking one item of a batch (a JSON item, a JSONL line or a CSV row): validate, find
+// its council profile, analyse. Never throws: a bad item becomes its own error entry so
+// the rest of the batch carries on.
+
+import { analyze } from '../pipeline/analyze.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { BatchItemSchema, type BatchItem, type ItemMeta } from '../schema/batch.ts';
+import type { CheckResponse } from '../schema/check.ts';
+
+export interface ItemError {
+  code: string;
+  message: string;
+  issues?: Array<{ path: string; message: string }>;
+  known?: string[];
+}
+
+/** Where the item came from: its index in a JSON array, its line or its CSV row. */
+export interface Where { index?: number; line?: number; row?: number }
+
+export type ItemResult =
+  | ({ id: string | number } & Where & CheckResponse & { meta?: ItemMeta; warnings?: string[] })
+  | ({ id: string | number | null } & Where & { error: ItemError });
+
+export const isError = (r: ItemResult): r is Extract<ItemResult, { error: ItemError }> => 'error' in r;
+
+export interface ProfileLookup {
+  get(id: string | undefined): Profile | undefined;
+  known(): string[];
+}
+
+const place = (w: Where) => (w.row !== undefined ? `row ${w.row}` : w.line !== undefined ? `line ${w.line}` : `item ${w.index ?? '?'}`);
+
+/** Check an already-parsed item (unknown shape) with its warnings from parsing. */
+export function checkItem(raw: unknown, where: Where, profiles: ProfileLookup, warnings: string[] = [], now?: Date): ItemResult {
+  const rawId = (raw as { id?: unknown } | null)?.id;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  const parsed = BatchItemSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const said = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    return { id, ...where, error: { code: 'invalid_item', message: `${place(where)} cannot be checked (${said})`, issues } };
+  }
+  const item: BatchItem = parsed.data;
+  const profile = profiles.get(item.profile);
+  if (!profile) return { id: item.id, ...where, error: { code: 'unknown_profile', message: `${place(where)} names an unknown profile "${item.profile}"`, known: profiles.known() } };
+  const result = analyze(item.text, { profile, context: item.context, ...(now ? { now } : {}) });
+  return { id: item.id, ...where, ...result, ...(item.meta ? { meta: item.meta } : {}), ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Check one JSONL line. */
+export function checkJsonLine(line: string, lineNo: number, profiles: ProfileLookup): ItemResult {
+  let raw: unknown;
+  try { raw = JSON.parse(line); } catch { return { id: null, line: lineNo, error: { code: 'invalid_json', message: `line ${lineNo} is not valid JSON` } }; }
+  return checkItem(raw, { line: lineNo }, profiles);
+}

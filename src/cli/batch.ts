@@ -1,0 +1,187 @@
+// `council-post-check batch FILE`: JSONL or CSV in (streamed, so memory stays flat),
+// JSONL, CSV or an HTML report out; a progress bar on a terminal; a summary at the end;
+// exit code 2 with --fail-on when any post reaches that level (to gate a pipeline).
+
+import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { csvRecordStream, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
+import { checkItem, checkJsonLine, isError, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { renderReport, type ReportPost } from '../batch/report-html.ts';
+import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
+import { CATEGORIES } from '../pipeline/types.ts';
+import { DEFAULT_PROFILE_ID, getProfile, profileIds } from '../profiles/index.ts';
+
+export class BatchUsageError extends Error {}
+
+export interface BatchOptions {
+  file: string;
+  input: 'jsonl' | 'csv';
+  format: 'jsonl' | 'csv' | 'html';
+  out?: string | undefined;
+  profile: string;
+  quiet: boolean;
+  failOn?: 'block' | 'review' | undefined;
+}
+
+export function parseBatchArgs(args: string[]): BatchOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'jsonl' },
+      input: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      'fail-on': { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new BatchUsageError('batch needs a file: council-post-check batch FILE [--format jsonl|csv|html] [--out FILE]');
+  const format = values.format;
+  if (format !== 'jsonl' && format !== 'csv' && format !== 'html') throw new BatchUsageError(`--format must be jsonl, csv or html, not "${format}"`);
+  const input = values.input ?? (/\.csv$/iu.test(file) ? 'csv' : 'jsonl');
+  if (input !== 'jsonl' && input !== 'csv') throw new BatchUsageError(`--input must be jsonl or csv, not "${input}"`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'block' && failOn !== 'review') throw new BatchUsageError(`--fail-on must be block or review, not "${failOn}"`);
+  const profile = values.profile ?? DEFAULT_PROFILE_ID;
+  if (!getProfile(profile)) throw new BatchUsageError(`unknown profile "${profile}"; known: ${profileIds().join(', ')}`);
+  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn };
+}
+
+// ---------------- input: one item at a time ----------------
+
+interface Checked { result: ItemResult; text: string }
+
+async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup): AsyncGenerator<Checked> {
+  let n = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    n++;
+    const clean = n === 1 ? line.replace(/^\uFEFF/u, '') : line;
+    if (!clean.trim()) continue;
+    const result = checkJsonLine(clean, n, profiles);
+    let text = '';
+    if (!isError(result) || result.error.code !== 'invalid_json') {
+      try { const t = (JSON.parse(clean) as { text?: unknown }).text; if (typeof t === 'string') text = t; } catch { /* reported */ }
+    }
+    yield { result, text };
+  }
+}
+
+async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup): AsyncGenerator<Checked> {
+  const records = input.pipe(csvRecordStream()) as unknown as AsyncIterable<string[]>;
+  let columns: Columns | undefined;
+  let row = 0;
+  for await (const cells of records) {
+    row++;
+    if (!columns) {
+      const found = findColumns(cells);
+      if (!found.ok) throw new BatchUsageError(found.error.message);
+      columns = found.columns;
+      continue;
+    }
+    const { raw, warnings } = rowToItem(cells, columns, row);
+    yield { result: checkItem(raw, { row }, profiles, warnings), text: String(raw.text ?? '') };
+  }
+  if (!columns) throw new BatchUsageError('the CSV file is empty: it needs a header row with a text column');
+}
+
+// ---------------- output ----------------
+
+const CSV_HEADER = ['id', 'row', 'verdict', 'score', ...CATEGORIES, 'findings', 'risky words', 'clauses', 'reason', 'suggestion', 'network', 'author', 'date', 'error'];
+
+export function csvRow(r: ItemResult): unknown[] {
+  const where = r.row ?? r.line ?? r.index ?? '';
+  if (isError(r)) return [r.id ?? '', where, 'error', '', ...CATEGORIES.map(() => ''), 0, '', '', '', '', '', '', '', r.error.message];
+  const shown = r.findings.filter((f) => f.severity !== 'info');
+  const top = shown[0];
+  return [
+    r.id, where, r.verdict, r.score, ...CATEGORIES.map((c) => r.categories[c].verdict), shown.length,
+    shown.map((f) => f.actual).join(' | '),
+    [...new Set(shown.flatMap((f) => f.clauses.map((c) => c.id)))].join(', '),
+    top?.message ?? '', top?.suggestion ?? '',
+    r.meta?.network ?? '', r.meta?.author ?? '', r.meta?.date ?? '', '',
+  ];
+}
+
+interface Writer { write(c: Checked): Promise<void>; end(summary: BatchSummary): Promise<void> }
+
+function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
+  const put = (s: string) => (stream.write(s) ? Promise.resolve() : new Promise<void>((r) => stream.once('drain', () => r())));
+  if (o.format === 'jsonl') return { write: (c) => put(`${JSON.stringify(c.result)}\n`), end: async () => undefined };
+  if (o.format === 'csv') {
+    let first = true;
+    return {
+      write: async (c) => { if (first) { first = false; await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); } await put(`${toCsv([csvRow(c.result)])}\r\n`); },
+      end: async () => { if (first) await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); },
+    };
+  }
+  // The report is sorted by risk, so it needs every post before it can be written.
+  const posts: ReportPost[] = [];
+  return {
+    write: async (c) => { posts.push(c); },
+    end: (summary) => put(renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })),
+  };
+}
+
+// ---------------- progress and summary ----------------
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
+const duration = (s: number) => (s < 60 ? `${Math.ceil(s)}s` : `${Math.floor(s / 60)}m${String(Math.ceil(s % 60)).padStart(2, '0')}s`);
+
+/** "[######------] 45%  4,500 posts  3,100/s  2s left" (the fraction is of bytes read). */
+export function progressLine(fraction: number | undefined, posts: number, seconds: number, width = 24): string {
+  const rate = seconds > 0 ? posts / seconds : 0;
+  if (fraction === undefined) return `${fmt(posts)} posts  ${fmt(rate)}/s`;
+  const f = Math.min(1, Math.max(0, fraction));
+  const filled = Math.round(f * width);
+  const left = f > 0 ? (seconds * (1 - f)) / f : undefined;
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)}%  ${fmt(posts)} posts  ${fmt(rate)}/s  ${left === undefined ? '' : `${duration(left)} left`}`;
+}
+
+export function summaryText(s: BatchSummary, seconds: number): string {
+  const v = s.verdicts;
+  const lines = [
+    `${fmt(s.total)} posts in ${seconds.toFixed(1)}s (${fmt(seconds > 0 ? s.total / seconds : 0)}/s): ${fmt(v.block)} block, ${fmt(v.review)} review, ${fmt(v.ok)} ok${v.error ? `, ${fmt(v.error)} could not be checked` : ''}`,
+    ...CATEGORIES.map((c) => `  ${c.padEnd(18)} ${fmt(s.categories[c].block).padStart(6)} block ${fmt(s.categories[c].review).padStart(6)} review`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export const failed = (s: BatchSummary, level: BatchOptions['failOn']) =>
+  level === 'block' ? s.verdicts.block > 0 : level === 'review' ? s.verdicts.block + s.verdicts.review > 0 : false;
+
+// ---------------- run ----------------
+
+/** Run a batch; resolves with the exit code. */
+export async function runBatch(o: BatchOptions): Promise<number> {
+  let size: number | undefined;
+  if (o.file !== '-') {
+    try { size = statSync(o.file).size; } catch (e) { throw new BatchUsageError(`cannot read ${o.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  }
+  const input = o.file === '-' ? process.stdin : createReadStream(o.file);
+  let bytes = 0;
+  input.on('data', (b: Buffer | string) => { bytes += typeof b === 'string' ? Buffer.byteLength(b) : b.length; });
+  const output: NodeJS.WritableStream = o.out ? createWriteStream(o.out) : process.stdout;
+  const writer = makeWriter(o, output);
+  const profiles: ProfileLookup = { get: (id) => getProfile(id ?? o.profile), known: profileIds };
+  const summary = emptySummary();
+  const showProgress = !o.quiet && process.stderr.isTTY === true;
+  const started = performance.now();
+  let lastDraw = 0;
+  const seconds = () => (performance.now() - started) / 1000;
+  const draw = () => process.stderr.write(`\r\x1b[2K${progressLine(size ? bytes / size : undefined, summary.total, seconds())}`);
+
+  const items = o.input === 'csv' ? csvItems(input, profiles) : jsonlItems(input, profiles);
+  for await (const c of items) {
+    addToSummary(summary, c.result);
+    await writer.write(c);
+    if (showProgress && performance.now() - lastDraw > 100) { lastDraw = performance.now(); draw(); }
+  }
+  await writer.end(summary);
+  if (o.out) await new Promise<void>((r) => (output as WriteStream).end(r));
+  if (showProgress) { draw(); process.stderr.write('\n'); }
+  if (!o.quiet) process.stderr.write(summaryText(summary, seconds()));
+  return failed(summary, o.failOn) ? 2 : 0;
+}

@@ -1,0 +1,79 @@
+// Reading a batch from a request, JSON or CSV, and checking it: shared by POST /v1/batch
+// and saved reviews. Bad items become error entries; only a request that cannot be read
+// at all (not JSON or CSV, no text column, over the limits) is an error response.
+
+import type { Context } from 'hono';
+import { findColumns, parseCsv, rowToItem } from '../batch/csv.ts';
+import { checkItem, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
+import type { AppEnv } from '../env.ts';
+import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { profileStore } from '../profiles/store.ts';
+import { BatchRequestSchema, MAX_BATCH_ITEMS } from '../schema/batch.ts';
+import { jsonError, zodIssues } from './errors.ts';
+
+/** Largest batch body, in bytes: 1,000 posts of a few thousand characters. */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+interface Entry { raw: unknown; where: Where; warnings: string[] }
+export interface ReadBatch { profileId: string; entries: Entry[]; format: 'json' | 'csv' }
+
+const tooMany = (c: Context, n: number) => jsonError(c, 413, 'too_many_items', `A batch may hold at most ${MAX_BATCH_ITEMS} posts; this one has ${n}. Split it into several requests.`, { limit: MAX_BATCH_ITEMS, count: n });
+
+export async function readBatch(c: Context<AppEnv>): Promise<{ ok: true; batch: ReadBatch } | { ok: false; response: Response }> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  const isCsv = /^text\/csv\b/u.test(type);
+  const isJson = /^application\/(?:[\w.+-]+\+)?json\b/u.test(type);
+  if (!isCsv && !isJson) {
+    return { ok: false, response: jsonError(c, 415, 'unsupported_media_type', 'Send JSON (application/json) or CSV (text/csv).', { received: type || null }) };
+  }
+  const tooLarge = () => ({ ok: false as const, response: jsonError(c, 413, 'payload_too_large', `The request body may be at most ${MAX_BATCH_BYTES} bytes.`, { limit: MAX_BATCH_BYTES }) });
+  if (Number(c.req.header('content-length') ?? '0') > MAX_BATCH_BYTES) return tooLarge();
+  const raw = await c.req.text();
+  if (raw.length > MAX_BATCH_BYTES) return tooLarge();
+  const queryProfile = c.req.query('profile') || undefined;
+
+  if (isCsv) {
+    const { headers, records } = parseCsv(raw);
+    const found = findColumns(headers);
+    if (!found.ok) return { ok: false, response: jsonError(c, 400, found.error.code, found.error.message, { columns: found.error.columns }) };
+    if (records.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, records.length) };
+    const entries = records.map(({ cells, row }) => {
+      const { raw: item, warnings } = rowToItem(cells, found.columns, row);
+      return { raw: item, where: { row }, warnings };
+    });
+    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, format: 'csv' } };
+  }
+
+  let body: unknown;
+  try { body = JSON.parse(raw); } catch { return { ok: false, response: jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.') }; }
+  const parsed = BatchRequestSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
+  if (parsed.data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, parsed.data.items.length) };
+  const entries = parsed.data.items.map((item, index) => ({ raw: item, where: { index }, warnings: [] }));
+  return { ok: true, batch: { profileId: parsed.data.profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, format: 'json' } };
+}
+
+/** Check every entry; profiles (uploaded or bundled) are looked up once per id. */
+export async function checkBatch(c: Context<AppEnv>, batch: ReadBatch): Promise<{ ok: true; profile: Profile; results: ItemResult[] } | { ok: false; response: Response }> {
+  const store = profileStore(c.env?.PROFILES);
+  const ids = new Set<string>([batch.profileId]);
+  for (const e of batch.entries) {
+    const p = (e.raw as { profile?: unknown } | null)?.profile;
+    if (typeof p === 'string' && p.length <= 100) ids.add(p);
+  }
+  const loaded = new Map<string, Profile>();
+  for (const id of ids) {
+    const found = await store.get(id);
+    if (found) loaded.set(id, found.profile);
+  }
+  const profile = loaded.get(batch.profileId);
+  if (!profile) return { ok: false, response: jsonError(c, 404, 'unknown_profile', `No council profile "${batch.profileId}".`, { known: (await store.list()).map((p) => p.id) }) };
+  let known: string[] | undefined;
+  const lookup: ProfileLookup = {
+    get: (id) => loaded.get(id ?? batch.profileId),
+    known: () => (known ??= [...loaded.keys()]),
+  };
+  const results = batch.entries.map((e) => checkItem(e.raw, e.where, lookup, e.warnings));
+  return { ok: true, profile, results };
+}

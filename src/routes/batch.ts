@@ -1,0 +1,22 @@
+// POST /v1/batch: up to 1,000 posts at once, as JSON {profile?, items: [{id, text,
+// context?}]} or a CSV export (text/csv, ?profile=ID). Each result is the /v1/check
+// response plus its id; a bad item gets its own error entry. Nothing is stored or logged.
+
+import { Hono } from 'hono';
+import { summarize } from '../batch/summary.ts';
+import type { AppEnv } from '../env.ts';
+import { checkBatch, readBatch } from './batch-input.ts';
+
+export const batchRoutes = new Hono<AppEnv>();
+
+batchRoutes.post('/', async (c) => {
+  const read = await readBatch(c);
+  if (!read.ok) return read.response;
+  const checked = await checkBatch(c, read.batch);
+  if (!checked.ok) return checked.response;
+  return c.json({
+    profile: { id: checked.profile.id, name: checked.profile.name },
+    summary: summarize(checked.results),
+    results: checked.results,
+  });
+});

@@ -1,0 +1,31 @@
+// Request and result schemas for batches: POST /v1/batch, the CLI's batch command and
+// saved reviews share them.
+
+import * as z from 'zod';
+import { ContextInputSchema, MAX_TEXT_LENGTH } from './check.ts';
+
+/** Most items one /v1/batch request (or one saved review) may hold. */
+export const MAX_BATCH_ITEMS = 1000;
+
+/** What an export said about a post besides its text (kept for the report, not judged). */
+export const ItemMetaSchema = z.object({
+  network: z.string().max(200).optional(),
+  author: z.string().max(200).optional(),
+  date: z.string().max(200).optional(),
+}).strict();
+
+export const BatchItemSchema = z.object({
+  id: z.union([z.string().min(1).max(200), z.number()]),
+  text: z.string().min(1, 'text must not be empty').max(MAX_TEXT_LENGTH, `text may be at most ${MAX_TEXT_LENGTH} characters`),
+  profile: z.string().min(1).max(100).optional(),
+  context: ContextInputSchema.optional(),
+  meta: ItemMetaSchema.optional(),
+}).strict();
+
+export const BatchRequestSchema = z.object({
+  profile: z.string().min(1).max(100).optional(),
+  items: z.array(z.unknown()),
+}).strict();
+
+export type BatchItem = z.infer<typeof BatchItemSchema>;
+export type ItemMeta = z.infer<typeof ItemMetaSchema>;
