@@ -9,6 +9,7 @@ import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { uiRoutes } from './routes/ui.ts';
 
 export const app = new Hono<AppEnv>();
@@ -19,11 +20,16 @@ app.route('/v1/check', checkRoutes);
 app.route('/v1/batch', batchRoutes);
 app.route('/v1/health', healthRoutes);
 app.route('/v1/profiles', profileRoutes);
+app.route('/v1/reviews', reviewRoutes);
 app.route('/', uiRoutes);
 
 const ALLOWED: Array<[RegExp, string]> = [
   [/^\/v1\/check$/u, 'POST'],
   [/^\/v1\/batch$/u, 'POST'],
+  [/^\/v1\/reviews$/u, 'GET, HEAD, POST'],
+  [/^\/v1\/reviews\/[^/]+$/u, 'GET, HEAD, DELETE'],
+  [/^\/v1\/reviews\/[^/]+\/posts\/[^/]+$/u, 'PUT'],
+  [/^\/v1\/reviews\/[^/]+\/(?:audit|export)$/u, 'GET, HEAD'],
   [/^\/v1\/health$/u, 'GET, HEAD'],
   [/^\/v1\/profiles(?:\/schema)?$/u, 'GET, HEAD'],
   [/^\/v1\/profiles\/[^/]+\/clauses$/u, 'GET, HEAD'],

@@ -10,6 +10,12 @@ export interface Bindings {
   API_TOKENS?: string;
   /** Origins allowed by CORS besides the Worker's own page (the browser extension's). */
   CORS_ORIGINS?: string;
+  /** Cloudflare D1 database for saved reviews (migrations in migrations/). */
+  DB?: D1Database;
+  /** Worker secret: the communications team's token for saved reviews (/v1/reviews). */
+  TEAM_TOKEN?: string;
+  /** Days a saved review (and its post text) is kept; default 30. */
+  RETENTION_DAYS?: string;
 }
 
 export type AppEnv = { Bindings: Bindings };

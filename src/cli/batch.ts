@@ -6,6 +6,7 @@ import { createReadStream, createWriteStream, statSync, type WriteStream } from 
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordStream, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
+import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import { checkItem, checkJsonLine, isError, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
@@ -88,22 +89,6 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup):
 }
 
 // ---------------- output ----------------
-
-const CSV_HEADER = ['id', 'row', 'verdict', 'score', ...CATEGORIES, 'findings', 'risky words', 'clauses', 'reason', 'suggestion', 'network', 'author', 'date', 'error'];
-
-export function csvRow(r: ItemResult): unknown[] {
-  const where = r.row ?? r.line ?? r.index ?? '';
-  if (isError(r)) return [r.id ?? '', where, 'error', '', ...CATEGORIES.map(() => ''), 0, '', '', '', '', '', '', '', r.error.message];
-  const shown = r.findings.filter((f) => f.severity !== 'info');
-  const top = shown[0];
-  return [
-    r.id, where, r.verdict, r.score, ...CATEGORIES.map((c) => r.categories[c].verdict), shown.length,
-    shown.map((f) => f.actual).join(' | '),
-    [...new Set(shown.flatMap((f) => f.clauses.map((c) => c.id)))].join(', '),
-    top?.message ?? '', top?.suggestion ?? '',
-    r.meta?.network ?? '', r.meta?.author ?? '', r.meta?.date ?? '', '',
-  ];
-}
 
 interface Writer { write(c: Checked): Promise<void>; end(summary: BatchSummary): Promise<void> }
 

@@ -3,7 +3,7 @@
 //    from a browser; the Worker's own page is same-origin and needs no CORS.
 //  - API tokens: when API_TOKENS (hashed tokens, a Worker secret) is set, every /v1/
 //    route needs Authorization: Bearer <token> (401 without, 403 for a wrong one); the
-//    admin token is accepted too. With none set (local development) the API is open, and
+//    admin and team tokens are accepted too. With none set (local development) the API is open, and
 //    /v1/health says so. Tokens are compared as SHA-256 digests in constant time.
 
 import { cors } from 'hono/cors';
@@ -46,6 +46,7 @@ export const requireApiToken = () => createMiddleware<AppEnv>(async (c, next) =>
   let ok = false;
   for (const h of hashes) ok = (await sameSecret(hash, h)) || ok; // every hash compared, in constant time
   if (!ok && c.env?.ADMIN_TOKEN) ok = await sameSecret(match[1]!, c.env.ADMIN_TOKEN);
+  if (!ok && c.env?.TEAM_TOKEN) ok = await sameSecret(match[1]!, c.env.TEAM_TOKEN);
   if (!ok) return c.json(errorBody('forbidden', 'The API token is not valid.'), 403);
   return next();
 });

@@ -16,11 +16,19 @@ import { jsonError, zodIssues } from './errors.ts';
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 interface Entry { raw: unknown; where: Where; warnings: string[] }
-export interface ReadBatch { profileId: string; entries: Entry[]; format: 'json' | 'csv' }
+export interface ReadBatch {
+  profileId: string;
+  entries: Entry[];
+  /** Each entry's post text ('' when it has none), for a review to keep. */
+  texts: string[];
+  format: 'json' | 'csv';
+  /** The JSON body's fields besides profile and items (when the caller allows them). */
+  extra: Record<string, unknown>;
+}
 
 const tooMany = (c: Context, n: number) => jsonError(c, 413, 'too_many_items', `A batch may hold at most ${MAX_BATCH_ITEMS} posts; this one has ${n}. Split it into several requests.`, { limit: MAX_BATCH_ITEMS, count: n });
 
-export async function readBatch(c: Context<AppEnv>): Promise<{ ok: true; batch: ReadBatch } | { ok: false; response: Response }> {
+export async function readBatch(c: Context<AppEnv>, extraFields: readonly string[] = []): Promise<{ ok: true; batch: ReadBatch } | { ok: false; response: Response }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   const isCsv = /^text\/csv\b/u.test(type);
   const isJson = /^application\/(?:[\w.+-]+\+)?json\b/u.test(type);
@@ -42,16 +50,21 @@ export async function readBatch(c: Context<AppEnv>): Promise<{ ok: true; batch: 
       const { raw: item, warnings } = rowToItem(cells, found.columns, row);
       return { raw: item, where: { row }, warnings };
     });
-    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, format: 'csv' } };
+    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => String(e.raw.text ?? '')), format: 'csv', extra: {} } };
   }
 
   let body: unknown;
   try { body = JSON.parse(raw); } catch { return { ok: false, response: jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.') }; }
+  const extra: Record<string, unknown> = {};
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    for (const k of extraFields) { if (k in body) { extra[k] = (body as Record<string, unknown>)[k]; delete (body as Record<string, unknown>)[k]; } }
+  }
   const parsed = BatchRequestSchema.safeParse(body);
   if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
   if (parsed.data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, parsed.data.items.length) };
   const entries = parsed.data.items.map((item, index) => ({ raw: item, where: { index }, warnings: [] }));
-  return { ok: true, batch: { profileId: parsed.data.profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, format: 'json' } };
+  const texts = parsed.data.items.map((item) => { const t = (item as { text?: unknown } | null)?.text; return typeof t === 'string' ? t : ''; });
+  return { ok: true, batch: { profileId: parsed.data.profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts, format: 'json', extra } };
 }
 
 /** Check every entry; profiles (uploaded or bundled) are looked up once per id. */

@@ -1,16 +1,23 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // A thin set of requests run inside workerd (through miniflare), against the real
-// Worker entry point and wrangler.toml: the rest of the suite runs in Node.
-export default defineConfig({
-  plugins: [cloudflareTest({
-    wrangler: { configPath: '../../wrangler.toml' },
-    // A test-only admin token (in production: wrangler secret put ADMIN_TOKEN).
-    miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token' } },
-  })],
-  test: {
-    include: ['*.test.ts'],
-    testTimeout: 30_000,
-  },
+// Worker entry point and wrangler.toml: the rest of the suite runs in Node. D1 gets the
+// repo's migrations (migrations/) applied before the tests, as `wrangler d1 migrations
+// apply` would.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(join(import.meta.dirname, '../../migrations'));
+  return {
+    plugins: [cloudflareTest({
+      wrangler: { configPath: '../../wrangler.toml' },
+      // Test-only tokens (in production: wrangler secret put ADMIN_TOKEN / TEAM_TOKEN).
+      miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token', TEAM_TOKEN: 'test-team-token', TEST_MIGRATIONS: migrations } },
+    })],
+    test: {
+      include: ['*.test.ts'],
+      setupFiles: ['./apply-migrations.ts'],
+      testTimeout: 30_000,
+    },
+  };
 });

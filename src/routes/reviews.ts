@@ -1,0 +1,127 @@
+// Saved reviews (D1): the communications team uploads a batch (CSV or JSON), it is
+// checked and saved; reviewers mark each post approved, needs edit or rejected with a
+// note; every decision goes into an audit trail; a review exports to CSV. Post text is
+// kept only for the review: RETENTION_DAYS (default 30), and deleting a review deletes it.
+// Access needs the team token (TEAM_TOKEN secret): 401 without it, 403 with a wrong one.
+//
+//   POST   /v1/reviews?name=&profile=&reviewer=   body: text/csv, or JSON {name, reviewer, profile?, items}
+//   GET    /v1/reviews                            list
+//   GET    /v1/reviews/:id                        the review and its posts, riskiest first
+//   PUT    /v1/reviews/:id/posts/:position        {decision, note?, reviewer}
+//   GET    /v1/reviews/:id/audit                  who decided what, when
+//   GET    /v1/reviews/:id/export                 CSV with the decisions
+//   DELETE /v1/reviews/:id                        the review and its text
+
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import * as z from 'zod';
+import { toCsv } from '../batch/csv.ts';
+import { summarize } from '../batch/summary.ts';
+import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
+import type { AppEnv } from '../env.ts';
+import { DECISIONS, reviewStore } from '../reviews/store.ts';
+import { sameSecret } from './admin-auth.ts';
+import { checkBatch, readBatch } from './batch-input.ts';
+import { errorBody, jsonError, zodIssues } from './errors.ts';
+
+export const DEFAULT_RETENTION_DAYS = 30;
+export const retentionDays = (v: string | undefined) => {
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_RETENTION_DAYS;
+};
+
+export const requireTeam = () => createMiddleware<AppEnv>(async (c, next) => {
+  const secret = c.env?.TEAM_TOKEN;
+  if (!secret) return c.json(errorBody('reviews_disabled', 'Saved reviews are disabled: set the TEAM_TOKEN secret (wrangler secret put TEAM_TOKEN, or .dev.vars locally).'), 403);
+  const match = /^Bearer\s+(\S+)\s*$/iu.exec(c.req.header('authorization') ?? '');
+  if (!match) {
+    c.header('WWW-Authenticate', 'Bearer realm="council-post-check reviews"');
+    return c.json(errorBody('unauthorized', 'Saved reviews need the team token: send Authorization: Bearer <token>.'), 401);
+  }
+  if (!(await sameSecret(match[1]!, secret))) return c.json(errorBody('forbidden', 'The team token is not valid.'), 403);
+  if (!c.env?.DB) return c.json(errorBody('reviews_unavailable', 'This Worker has no D1 database bound as DB.'), 503);
+  await next();
+});
+
+const Reviewer = z.string().trim().min(1, 'say who you are').max(100);
+const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().max(2000).optional(), reviewer: Reviewer }).strict();
+
+export const reviewRoutes = new Hono<AppEnv>();
+reviewRoutes.use('*', requireTeam());
+
+const store = (c: { env: AppEnv['Bindings'] }) => reviewStore(c.env.DB!);
+
+reviewRoutes.post('/', async (c) => {
+  // Name and reviewer come from the query for CSV uploads, from the body for JSON.
+  let name = c.req.query('name');
+  let reviewer = c.req.query('reviewer');
+  const read = await readBatch(c, ['name', 'reviewer']);
+  if (!read.ok) return read.response;
+  if (read.batch.format === 'json') {
+    const extra = read.batch.extra as { name?: unknown; reviewer?: unknown };
+    if (typeof extra.name === 'string') name = extra.name;
+    if (typeof extra.reviewer === 'string') reviewer = extra.reviewer;
+  }
+  const who = Reviewer.safeParse(reviewer);
+  const title = z.string().trim().min(1).max(200).safeParse(name ?? '');
+  if (!who.success || !title.success) {
+    return jsonError(c, 400, 'invalid_request', 'A review needs a name and the reviewer who uploads it (query ?name=&reviewer= for CSV, or fields in the JSON).', {
+      issues: [...(who.success ? [] : [{ path: 'reviewer', message: 'required (1 to 100 characters)' }]), ...(title.success ? [] : [{ path: 'name', message: 'required (1 to 200 characters)' }])],
+    });
+  }
+  const checked = await checkBatch(c, read.batch);
+  if (!checked.ok) return checked.response;
+  const posts = checked.results.map((result, i) => ({ result, text: read.batch.texts[i] ?? '' }));
+  const review = await store(c).create({
+    name: title.data, profileId: checked.profile.id, createdBy: who.data,
+    retentionDays: retentionDays(c.env.RETENTION_DAYS), summary: summarize(checked.results), posts,
+  });
+  return c.json(review, 201);
+});
+
+reviewRoutes.get('/', async (c) => c.json({ reviews: await store(c).list() }));
+
+reviewRoutes.get('/:id', async (c) => {
+  const found = await store(c).get(c.req.param('id'));
+  return found ? c.json(found) : jsonError(c, 404, 'unknown_review', 'No such review: it may have been deleted or passed its retention period.');
+});
+
+reviewRoutes.put('/:id/posts/:position', async (c) => {
+  const position = Number(c.req.param('position'));
+  if (!Number.isInteger(position) || position < 0) return jsonError(c, 400, 'invalid_request', 'The post position must be a whole number from 0.');
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/iu.test(c.req.header('content-type') ?? '')) return jsonError(c, 415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
+  let body: unknown;
+  try { body = await c.req.json(); } catch { return jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.'); }
+  const parsed = DecisionSchema.safeParse(body);
+  if (!parsed.success) return jsonError(c, 400, 'invalid_request', `A decision is {decision: ${DECISIONS.join(' | ')}, note?, reviewer}.`, { issues: zodIssues(parsed.error) });
+  const post = await store(c).decide(c.req.param('id'), position, { decision: parsed.data.decision, note: parsed.data.note?.trim() || null, reviewer: parsed.data.reviewer });
+  return post ? c.json(post) : jsonError(c, 404, 'unknown_post', 'No such review or post.');
+});
+
+reviewRoutes.get('/:id/audit', async (c) => {
+  const s = store(c);
+  const found = await s.get(c.req.param('id'));
+  const audit = await s.audit(c.req.param('id'));
+  if (!found && audit.length === 0) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  return c.json({ reviewId: c.req.param('id'), exists: Boolean(found), audit });
+});
+
+reviewRoutes.get('/:id/export', async (c) => {
+  const s = store(c);
+  const found = await s.get(c.req.param('id'));
+  if (!found) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  await s.recordExport(found.review.id, c.req.query('reviewer')?.slice(0, 100) || 'unknown');
+  const posts = [...found.posts].sort((a, b) => a.position - b.position);
+  const csv = toCsv(posts.map((p) => [...csvRow(p.result), p.decision ?? '', p.note ?? '', p.decidedBy ?? '', p.decidedAt ?? '', p.text]),
+    [...CSV_HEADER, 'decision', 'note', 'decided by', 'decided at', 'text']);
+  const file = `${found.review.name.replace(/[^\w.-]+/gu, '-').slice(0, 60) || 'review'}.csv`;
+  return c.body(`\uFEFF${csv}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}"` });
+});
+
+reviewRoutes.delete('/:id', async (c) => {
+  const s = store(c);
+  const found = await s.get(c.req.param('id'));
+  if (!found) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  await s.delete(found.review.id, c.req.query('reviewer')?.slice(0, 100) || 'unknown');
+  return c.body(null, 204);
+});
