@@ -3,6 +3,8 @@
 // suggestion. Plain HTML, CSS and a small script (no framework); the draft is only ever
 // put into the page as text, never as HTML.
 
+import { NAV_CSS, nav } from './nav.ts';
+
 const CSS = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#4a5563; --line:#c9d1da; --bg:#ffffff; --accent:#0b5cad;
   --ok-bg:#e6f4ea; --ok:#135c2b; --review-bg:#fff4d6; --review:#6b4500; --block-bg:#fde7e7; --block:#8a1212; }
@@ -32,6 +34,7 @@ mark.error { text-decoration-color: #c21818; } mark.warning { text-decoration-co
 blockquote { margin: .5rem 0; padding: .5rem .75rem; background: #f3f5f7; border-left: 3px solid #8795a1; }
 blockquote cite { display: block; font-style: normal; font-weight: 600; margin-bottom: .25rem; }
 .meta { color: var(--muted); font-size: .875rem; }
+${NAV_CSS}
 @media (max-width: 30rem) { header, main { padding: .75rem; } .verdict { font-size: 1.1rem; } }
 `;
 
@@ -135,6 +138,7 @@ export const PAGE = `<!doctype html>
 <body>
 <header>
   <h1>council-post-check</h1>
+  ${nav('check')}
   <p>Check a social media draft against your council's Protocol on Councillor/Officer Relations before you post it. Drafts are not stored.</p>
 </header>
 <main>

@@ -12,6 +12,7 @@ import type { TestProject } from 'vitest/node';
 const root = join(import.meta.dirname, '../..');
 let wrangler: ChildProcess | undefined;
 let pages: Server | undefined;
+export const TEAM_TOKEN = 'browser-test-team-token';
 
 async function waitFor(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -24,7 +25,11 @@ async function waitFor(url: string, ms: number): Promise<void> {
 
 export async function setup(project: TestProject) {
   execFileSync(process.execPath, [join(root, 'extension/build.ts')], { cwd: root, stdio: 'inherit' });
-  wrangler = spawn(join(root, 'node_modules/.bin/wrangler'), ['dev', '--ip', '127.0.0.1', '--port', '8787', '--persist-to', mkdtempSync(join(tmpdir(), 'cpc-state-'))], { cwd: root, stdio: 'ignore', detached: true });
+  const state = mkdtempSync(join(tmpdir(), 'cpc-state-'));
+  const bin = join(root, 'node_modules/.bin/wrangler');
+  execFileSync(bin, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { cwd: root, stdio: 'ignore' });
+  // A test-only team token for saved reviews (a real deployment sets the TEAM_TOKEN secret).
+  wrangler = spawn(bin, ['dev', '--ip', '127.0.0.1', '--port', '8787', '--persist-to', state, '--var', `TEAM_TOKEN:${TEAM_TOKEN}`], { cwd: root, stdio: 'ignore', detached: true });
   await waitFor('http://127.0.0.1:8787/v1/health', 90_000);
 
   pages = createServer((req, res) => {
@@ -37,6 +42,7 @@ export async function setup(project: TestProject) {
   const { port } = pages.address() as { port: number };
   project.provide('pagesUrl', `http://localhost:${port}`);
   project.provide('checkerUrl', 'http://127.0.0.1:8787');
+  project.provide('teamToken', TEAM_TOKEN);
 }
 
 export async function teardown() {
@@ -45,5 +51,5 @@ export async function teardown() {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { pagesUrl: string; checkerUrl: string }
+  export interface ProvidedContext { pagesUrl: string; checkerUrl: string; teamToken: string }
 }
