@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordStream, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
-import { checkItem, checkJsonLine, isError, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { checkItem, checkJsonLine, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
@@ -61,12 +61,13 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
     n++;
     const clean = n === 1 ? line.replace(/^\uFEFF/u, '') : line;
     if (!clean.trim()) continue;
-    const result = checkJsonLine(clean, n, profiles);
-    let text = '';
-    if (!isError(result) || result.error.code !== 'invalid_json') {
-      try { const t = (JSON.parse(clean) as { text?: unknown }).text; if (typeof t === 'string') text = t; } catch { /* reported */ }
+    let raw: unknown;
+    try { raw = JSON.parse(clean); } catch {
+      yield { result: checkJsonLine(clean, n, profiles), text: '' }; // reports the JSON error
+      continue;
     }
-    yield { result, text };
+    const text = (raw as { text?: unknown } | null)?.text;
+    yield { result: checkItem(raw, { line: n }, profiles), text: typeof text === 'string' ? text : '' };
   }
 }
 
@@ -93,20 +94,28 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup):
 interface Writer { write(c: Checked): Promise<void>; end(summary: BatchSummary): Promise<void> }
 
 function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
-  const put = (s: string) => (stream.write(s) ? Promise.resolve() : new Promise<void>((r) => stream.once('drain', () => r())));
-  if (o.format === 'jsonl') return { write: (c) => put(`${JSON.stringify(c.result)}\n`), end: async () => undefined };
+  // Output goes out in chunks of about 64 KB: one write per post costs more than the post.
+  let pending = '';
+  const flush = () => {
+    const chunk = pending;
+    pending = '';
+    return chunk && !stream.write(chunk) ? new Promise<void>((r) => stream.once('drain', () => r())) : Promise.resolve();
+  };
+  const put = (s: string) => { pending += s; return pending.length >= 65_536 ? flush() : Promise.resolve(); };
+  const done = async () => { await flush(); };
+  if (o.format === 'jsonl') return { write: (c) => put(`${JSON.stringify(c.result)}\n`), end: done };
   if (o.format === 'csv') {
     let first = true;
     return {
       write: async (c) => { if (first) { first = false; await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); } await put(`${toCsv([csvRow(c.result)])}\r\n`); },
-      end: async () => { if (first) await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); },
+      end: async () => { if (first) await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); await done(); },
     };
   }
   // The report is sorted by risk, so it needs every post before it can be written.
   const posts: ReportPost[] = [];
   return {
     write: async (c) => { posts.push(c); },
-    end: (summary) => put(renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })),
+    end: async (summary) => { await put(renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })); await done(); },
   };
 }
 

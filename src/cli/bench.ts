@@ -6,16 +6,21 @@
 //  - Worker start-up in workerd: CPU time (idle excluded) of the start-up profile that
 //    `wrangler check startup` records; and, for comparison, evaluating the bundle plus a
 //    first check in a fresh Node process (which adds Node's own module loading).
+//  - batches: the CLI on 10,000 posts of ~280 characters (JSONL and CSV in, JSONL out),
+//    wall time of the whole process; its peak memory on 10,000 and 100,000 posts; and
+//    POST /v1/batch with 1,000 posts under wrangler dev.
 // Targets on these machines: 280 chars median <= 0.5 ms, p95 <= 2 ms; 5,000 chars
-// p95 <= 8 ms; bundle <= 300 KiB gzip; start-up <= 150 ms.
+// p95 <= 8 ms; bundle <= 300 KiB gzip; start-up <= 150 ms; CLI >= 2,000 posts/s;
+// /v1/batch of 1,000 posts < 2 s; memory flat as the input grows.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyze } from '../pipeline/analyze.ts';
 import { getProfile } from '../profiles/index.ts';
+import { toCsv } from '../batch/csv.ts';
 import { readFixtures } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -102,3 +107,67 @@ console.log(JSON.stringify([t1 - t0, performance.now() - t0]));`;
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+
+// ---------------- batches ----------------
+
+const batchDir = mkdtempSync(join(tmpdir(), 'cpc-batch-bench-'));
+const texts280 = textsOfSize(280, 997); // a prime count, so neighbours differ
+function writeJsonl(n: number): string {
+  const file = join(batchDir, `posts-${n}.jsonl`);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(JSON.stringify({ id: `p${i}`, text: texts280[i % texts280.length] }));
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+function writeCsv(n: number): string {
+  const file = join(batchDir, `posts-${n}.csv`);
+  writeFileSync(file, `${toCsv(Array.from({ length: n }, (_, i) => [`p${i}`, texts280[i % texts280.length], '2026-03-02 09:00', 'Facebook']), ['Post ID', 'Message', 'Scheduled', 'Network'])}\n`);
+  return file;
+}
+// Reports the process's peak resident memory when it exits.
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))`;
+function runCli(file: string): { seconds: number; maxRssMiB: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, join(root, 'src/cli/bin.ts'), 'batch', file, '--quiet', '--out', join(batchDir, 'out.jsonl')], { encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`batch CLI failed: ${r.stderr}`);
+  return { seconds, maxRssMiB: Number(/maxrss (\d+)/u.exec(r.stderr)?.[1] ?? 0) / 1024 };
+}
+const median3 = (f: () => number) => { const xs = [f(), f(), f()].sort((a, b) => a - b); return { median: xs[1]!, all: xs }; };
+
+console.log('batches:');
+for (const [label, file] of [['JSONL', writeJsonl(10_000)], ['CSV', writeCsv(10_000)]] as const) {
+  const { median, all } = median3(() => runCli(file).seconds);
+  console.log(`  CLI, 10,000 posts of ~280 chars, ${label} in: median ${median.toFixed(2)} s = ${Math.round(10_000 / median).toLocaleString('en-GB')} posts/s, whole process incl. start-up (runs ${all.map((x) => x.toFixed(2)).join(', ')} s)  (target >= 2,000 posts/s)`);
+}
+const small = runCli(writeJsonl(10_000));
+const big = runCli(writeJsonl(100_000));
+console.log(`  CLI peak memory: ${small.maxRssMiB.toFixed(0)} MiB on 10,000 posts, ${big.maxRssMiB.toFixed(0)} MiB on 100,000 (ratio ${(big.maxRssMiB / small.maxRssMiB).toFixed(2)}; the input file is streamed)`);
+
+async function timeWorkerBatch(): Promise<number[]> {
+  const port = 8799;
+  const dev = spawn(join(root, 'node_modules/.bin/wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(batchDir, 'state')], { cwd: root, stdio: 'ignore', detached: true });
+  try {
+    const until = Date.now() + 90_000;
+    for (;;) {
+      try { if ((await fetch(`http://127.0.0.1:${port}/v1/health`)).ok) break; } catch { /* starting */ }
+      if (Date.now() > until) throw new Error('wrangler dev did not start');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const body = JSON.stringify({ items: Array.from({ length: 1000 }, (_, i) => ({ id: i, text: texts280[i % texts280.length] })) });
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const json = await res.json() as { results: unknown[] };
+      if (!res.ok || json.results.length !== 1000) throw new Error(`/v1/batch answered ${res.status}`);
+      if (i > 0) times.push(performance.now() - t0); // the first warms the isolate
+    }
+    return times.sort((a, b) => a - b);
+  } finally {
+    if (dev.pid) { try { process.kill(-dev.pid, 'SIGTERM'); } catch { /* gone */ } }
+  }
+}
+const wb = await timeWorkerBatch();
+console.log(`  POST /v1/batch, 1,000 posts of ~280 chars, under wrangler dev: median ${(wb[Math.floor(wb.length / 2)]! / 1000).toFixed(2)} s (runs ${wb.map((x) => (x / 1000).toFixed(2)).join(', ')} s; first request excluded)  (target < 2 s)`);
+rmSync(batchDir, { recursive: true, force: true });

@@ -21,7 +21,35 @@ const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London',
 export function postingDate(postedAt: string | undefined, now: Date): string {
   if (postedAt && /^\d{4}-\d{2}-\d{2}$/u.test(postedAt)) return postedAt;
   const d = postedAt ? new Date(postedAt) : now;
-  return londonDate.format(Number.isNaN(d.getTime()) ? now : d);
+  return londonDay(Number.isNaN(d.getTime()) ? now : d);
+}
+
+// Intl formatting costs more than a short post's analysis: remember the last minute's
+// answer (a UK calendar day never changes within a minute).
+let lastMinute = Number.NaN;
+let lastDay = '';
+function londonDay(d: Date): string {
+  const minute = Math.floor(d.getTime() / 60_000);
+  if (minute !== lastMinute) { lastMinute = minute; lastDay = londonDate.format(d); }
+  return lastDay;
+}
+
+// The election a post is judged against depends only on its day, the request's
+// election and the profile's calendar: batches of posts share a handful of answers.
+const electionMemo = new WeakMap<object, Map<string, ReturnType<typeof resolveElection>>>();
+const NO_CALENDAR = {};
+function electionFor(postedOn: string, requested: ContextInput['election'], profile: Profile) {
+  const calendar = profile.elections ?? NO_CALENDAR;
+  let memo = electionMemo.get(calendar);
+  if (!memo) { memo = new Map(); electionMemo.set(calendar, memo); }
+  const key = requested ? `${postedOn}|${requested.pollingDay}|${requested.periodStart ?? ''}` : postedOn;
+  let found = memo.get(key);
+  if (!found) {
+    if (memo.size > 5000) memo.clear();
+    found = resolveElection(postedOn, requested, profile.elections);
+    memo.set(key, found);
+  }
+  return { ...found };
 }
 
 /** Apply the documented defaults to the request context. */
@@ -34,7 +62,7 @@ export function resolveContext(input: ContextInput | undefined, profile: Profile
     channel,
     postedOn,
     sharing: input?.sharing ?? false,
-    election: resolveElection(postedOn, input?.election, profile.elections),
+    election: electionFor(postedOn, input?.election, profile),
     profile,
   };
 }

@@ -47,6 +47,7 @@ export interface PostDocument {
 // Words (letters/digits joined by inner apostrophes, hyphens, or the symbols people use
 // to disguise letters: "w@nker", "f*ck", "$cum") and emoji.
 const TOKEN = /[\p{L}\p{N}]+(?:(?:['-]|[@$*]+)[\p{L}\p{N}]+)*|\p{Extended_Pictographic}/gu;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const SENTENCE_END = /[.!?]+(?=\s|$|["')\]])|\n+/gu;
 
 export function buildDocument(text: string): PostDocument {
@@ -74,7 +75,7 @@ export function buildDocument(text: string): PostDocument {
       nStart,
       nEnd,
       capitalized: first !== first.toLowerCase() && first === first.toUpperCase(),
-      emoji: /\p{Extended_Pictographic}/u.test(m[0]),
+      emoji: m[0].charCodeAt(0) > 0xff && PICTOGRAPHIC.test(m[0]),
       sentence,
       index: tokens.length,
     });
@@ -88,8 +89,9 @@ export function buildDocument(text: string): PostDocument {
       sentences.push({ from: t.index, to: t.index + 1, start: t.start, end: t.end });
       prev = t.sentence;
     } else {
-      const s = sentences[sentences.length - 1]!;
-      sentences[sentences.length - 1] = { ...s, to: t.index + 1, end: t.end };
+      const s = sentences[sentences.length - 1] as { to: number; end: number };
+      s.to = t.index + 1;
+      s.end = t.end;
     }
     (t as { sentence: number }).sentence = sentences.length - 1;
   }

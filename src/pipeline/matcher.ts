@@ -46,6 +46,10 @@ interface Slot {
   readonly byKey: ReadonlyMap<string, readonly Alt[]>;
   /** Alternatives that start with a prefix or a tag. */
   readonly others: readonly Alt[];
+  /** The same, for walking: prefix alternatives by their first letter, and the rest
+   * (tags, bare "*"), so a token tries only those that can fit it. */
+  readonly prefixByInitial: ReadonlyMap<string, readonly Alt[]>;
+  readonly unindexed: readonly Alt[];
 }
 interface Phrase<T> { readonly slots: readonly Slot[]; readonly value: T }
 interface Start<T> { readonly phrase: Phrase<T>; readonly slot: number }
@@ -105,7 +109,17 @@ export class PhraseMatcher<T> {
           byKey.set(a[0]!.text, list);
         } else others.push(a);
       }
-      return { optional, byKey, others };
+      const prefixByInitial = new Map<string, Alt[]>();
+      const unindexed: Alt[] = [];
+      for (const a of others) {
+        const w = a[0]!;
+        if (w.kind === 'prefix' && w.text !== '') {
+          const list = prefixByInitial.get(w.text[0]!) ?? [];
+          list.push(a);
+          prefixByInitial.set(w.text[0]!, list);
+        } else unindexed.push(a);
+      }
+      return { optional, byKey, others, prefixByInitial, unindexed };
     });
   }
 
@@ -163,7 +177,8 @@ export class PhraseMatcher<T> {
     if (slot.optional) this.walk(ctx, phrase, slotIndex + 1, at);
     if (at >= ctx.tokens.length) return;
     for (const alt of slot.byKey.get(ctx.keys[at]!) ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
-    for (const alt of slot.others) this.tryAlt(ctx, phrase, slotIndex, at, alt);
+    for (const alt of slot.prefixByInitial.get(ctx.tokens[at]!.text[0] ?? '') ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
+    for (const alt of slot.unindexed) this.tryAlt(ctx, phrase, slotIndex, at, alt);
   }
 
   private tryAlt(ctx: Walk<T>, phrase: Phrase<T>, slotIndex: number, at: number, alt: Alt): void {

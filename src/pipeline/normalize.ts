@@ -19,6 +19,7 @@ export interface NormalizedText {
 
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/u;
 const COMBINING = /\p{M}/gu;
+const ASCII = /^[\x00-\x7f]*$/u;
 
 const confusables: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData.map));
 
@@ -47,6 +48,13 @@ function foldCodePoint(cp: string): string {
 
 /** Normalise `text` and keep the offset map. Never throws, whatever the input. */
 export function normalizeText(text: string): NormalizedText {
+  // Most posts are plain ASCII: lower-casing is then the whole job, one unit for one.
+  if (ASCII.test(text)) {
+    const starts = new Int32Array(text.length);
+    const ends = new Int32Array(text.length);
+    for (let i = 0; i < text.length; i++) { starts[i] = i; ends[i] = i + 1; }
+    return { norm: text.toLowerCase(), starts, ends };
+  }
   const parts: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
