@@ -49,15 +49,16 @@ $('token').value = sessionStorage.getItem('cpc-team-token') || '';
 $('reviewer').value = localStorage.getItem('cpc-reviewer') || '';
 $('token').addEventListener('change', () => { sessionStorage.setItem('cpc-team-token', $('token').value.trim()); refresh(); });
 $('reviewer').addEventListener('change', () => localStorage.setItem('cpc-reviewer', $('reviewer').value.trim()));
-const say = (s) => { $('status').textContent = s; };
+let tokenProblem = false; // the status line is asking for the token
+const say = (s, token = false) => { $('status').textContent = s; tokenProblem = token; };
 async function api(path, init = {}) {
   const headers = { ...(init.headers || {}), authorization: 'Bearer ' + $('token').value.trim() };
   const res = await fetch(path, { ...init, headers });
-  if (res.status === 401 || res.status === 403) say('The team token is missing or wrong.');
+  if (res.status === 401 || res.status === 403) say('The team token is missing or wrong.', true);
   return res;
 }
 async function refresh() {
-  if (!$('token').value.trim()) { say('Enter the team token to see and save reviews.'); return; }
+  if (!$('token').value.trim()) { say('Enter the team token to see and save reviews.', true); return; }
   const pr = await api('/v1/profiles');
   if (pr.ok) {
     const sel = $('profile'); const keep = sel.value; sel.textContent = '';
@@ -65,7 +66,7 @@ async function refresh() {
   }
   const res = await api('/v1/reviews');
   if (!res.ok) return;
-  say('');
+  if (tokenProblem) say('');
   const { reviews } = await res.json();
   const body = $('reviews-body'); body.textContent = '';
   $('no-reviews').hidden = reviews.length > 0;
