@@ -54,7 +54,10 @@ const say = (s, token = false) => { $('status').textContent = s; tokenProblem = 
 async function api(path, init = {}) {
   const headers = { ...(init.headers || {}), authorization: 'Bearer ' + $('token').value.trim() };
   const res = await fetch(path, { ...init, headers });
-  if (res.status === 401 || res.status === 403) say('The team token is missing or wrong.', true);
+  if (res.status === 401 || res.status === 403) {
+    const body = await res.clone().json().catch(() => ({}));
+    say(body.error?.code === 'reviews_disabled' ? body.error.message : 'The team token is missing or wrong.', true);
+  }
   return res;
 }
 async function refresh() {
