@@ -131,10 +131,31 @@ export function parseCsv(text: string): ParsedCsv {
   return { headers, records: rest.map((cells, i) => ({ cells, row: i + 2 })) };
 }
 
-/** A Node stream transform from CSV text to records (string arrays), for files too big
- * to hold: memory stays flat. */
-export function csvRecordStream(): NodeJS.ReadWriteStream {
-  return Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy' }) as unknown as NodeJS.ReadWriteStream;
+/** Records (string arrays) from a Node stream of CSV text, a chunk of rows at a time,
+ * for files too big to hold: the parser pauses until the caller has used each chunk, so
+ * memory stays flat. */
+export async function* csvRecordChunks(input: NodeJS.ReadableStream): AsyncGenerator<string[][]> {
+  const ready: string[][][] = [];
+  let parser: Papa.Parser | undefined;
+  let done = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => { wake?.(); wake = undefined; };
+  Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    chunk: (results, p) => { parser = p; p.pause(); ready.push(results.data); notify(); },
+    complete: () => { done = true; notify(); },
+    error: (e: Error) => { failure = e; done = true; notify(); },
+  });
+  (input as NodeJS.ReadableStream & { on(e: 'error', f: (e: Error) => void): unknown }).on('error', (e: Error) => { failure = e; done = true; notify(); });
+  for (;;) {
+    const next = ready.shift();
+    if (next) { yield next; if (ready.length === 0 && !done) parser?.resume(); continue; }
+    if (failure) throw failure;
+    if (done) return;
+    await new Promise<void>((r) => { wake = r; });
+  }
 }
 
 /** Rows to CSV text (RFC 4180 quoting), with a header row when given. */

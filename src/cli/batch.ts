@@ -5,7 +5,7 @@
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { csvRecordStream, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
+import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import { checkItem, checkJsonLine, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
@@ -72,19 +72,21 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
 }
 
 async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup): AsyncGenerator<Checked> {
-  const records = input.pipe(csvRecordStream()) as unknown as AsyncIterable<string[]>;
   let columns: Columns | undefined;
   let row = 0;
-  for await (const cells of records) {
-    row++;
-    if (!columns) {
-      const found = findColumns(cells);
-      if (!found.ok) throw new BatchUsageError(found.error.message);
-      columns = found.columns;
-      continue;
+  for await (const chunk of csvRecordChunks(input)) {
+    for (const cells of chunk) {
+      row++;
+      if (!columns) {
+        // The BOM, if any, arrives in the first header cell.
+        const found = findColumns(cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/u, '') : c)));
+        if (!found.ok) throw new BatchUsageError(found.error.message);
+        columns = found.columns;
+        continue;
+      }
+      const { raw, warnings } = rowToItem(cells, columns, row);
+      yield { result: checkItem(raw, { row }, profiles, warnings), text: String(raw.text ?? '') };
     }
-    const { raw, warnings } = rowToItem(cells, columns, row);
-    yield { result: checkItem(raw, { row }, profiles, warnings), text: String(raw.text ?? '') };
   }
   if (!columns) throw new BatchUsageError('the CSV file is empty: it needs a header row with a text column');
 }
