@@ -67,3 +67,11 @@ describe('token new (CLI)', () => {
     expect((await post({ authorization: `Bearer ${b.token}` }, e)).status).toBe(403);
   });
 });
+
+describe('the team token', () => {
+  it('also opens the /v1/ routes when API tokens are configured (the batch tab uses it)', async () => {
+    const e = { ...env, TEAM_TOKEN: 'team-secret' };
+    expect((await post({ authorization: 'Bearer team-secret' }, e)).status).toBe(200);
+    expect((await post({ authorization: 'Bearer team-secre' }, e)).status).toBe(403);
+  });
+});
