@@ -9,7 +9,7 @@ import { validateProfileText } from '../src/cli/bin.ts';
 import { getProfile, profileIds } from '../src/profiles/index.ts';
 
 const profiles = { get: (id: string | undefined) => getProfile(id), known: profileIds };
-const checkLine = (line: string, n: number) => checkJsonLine(line, n, profiles);
+const checkLine = (line: string, n: number) => checkJsonLine(line, n, profiles).result;
 
 const southend = readFileSync(join(import.meta.dirname, '../lexicons/profiles/southend-on-sea.json'), 'utf8');
 

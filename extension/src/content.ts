@@ -4,6 +4,7 @@
 // changed), a card per finding, and a guard on the site's Post button when the verdict
 // is block. Everything it draws lives in one shadow root attached to <html>.
 
+import { CATEGORY_LABEL } from '../../src/ui/labels.ts';
 import { DEFAULTS, loadSettings, type Settings } from './settings.ts';
 
 let settings: Settings = DEFAULTS;
@@ -20,12 +21,7 @@ interface Finding {
 interface CheckResult { verdict: Verdict; score: number; findings: Finding[]; profile: { id: string; name: string } }
 type CheckReply = { ok: true; body: CheckResult; ms: number } | { ok: false; error: string; aborted?: boolean; status?: number };
 
-const LABEL: Record<string, string> = {
-  'officer-criticism': 'Criticism of officers',
-  confidential: 'Confidential information',
-  electioneering: 'Electioneering',
-  abuse: 'Bullying and abuse',
-};
+const LABEL: Record<string, string> = CATEGORY_LABEL;
 const DEBOUNCE_MS = 700;
 const POST_BUTTON = /^(post|tweet|post all|reply|share|share now|publish|send|comment)$/iu;
 

@@ -28,6 +28,12 @@ export interface ProfileLookup {
   known(): string[];
 }
 
+/** An item's post text, '' when it has none (for a review to keep, or the report to show). */
+export const textOf = (raw: unknown): string => {
+  const t = (raw as { text?: unknown } | null)?.text;
+  return typeof t === 'string' ? t : '';
+};
+
 const place = (w: Where) => (w.row !== undefined ? `row ${w.row}` : w.line !== undefined ? `line ${w.line}` : `item ${w.index ?? '?'}`);
 
 /** Check an already-parsed item (unknown shape) with its warnings from parsing. */
@@ -47,9 +53,9 @@ export function checkItem(raw: unknown, where: Where, profiles: ProfileLookup, w
   return { id: item.id, ...where, ...result, ...(item.meta ? { meta: item.meta } : {}), ...(warnings.length ? { warnings } : {}) };
 }
 
-/** Check one JSONL line. */
-export function checkJsonLine(line: string, lineNo: number, profiles: ProfileLookup): ItemResult {
+/** Check one JSONL line; `raw` is the parsed line (undefined when it is not JSON). */
+export function checkJsonLine(line: string, lineNo: number, profiles: ProfileLookup): { result: ItemResult; raw: unknown } {
   let raw: unknown;
-  try { raw = JSON.parse(line); } catch { return { id: null, line: lineNo, error: { code: 'invalid_json', message: `line ${lineNo} is not valid JSON` } }; }
-  return checkItem(raw, { line: lineNo }, profiles);
+  try { raw = JSON.parse(line); } catch { return { result: { id: null, line: lineNo, error: { code: 'invalid_json', message: `line ${lineNo} is not valid JSON` } }, raw: undefined }; }
+  return { result: checkItem(raw, { line: lineNo }, profiles), raw };
 }

@@ -3,18 +3,12 @@
 // by category, then the posts, riskiest first, with the risky words highlighted and each
 // finding's reason, clause and suggestion; filters by verdict and category; prints well.
 
-import { CATEGORIES, type Category } from '../pipeline/types.ts';
+import { CATEGORIES } from '../pipeline/types.ts';
 import type { CheckResponse } from '../schema/check.ts';
+import { CATEGORY_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
 import { isError, type ItemResult } from './items.ts';
 import type { BatchSummary } from './summary.ts';
 
-export const CATEGORY_LABEL: Record<Category, string> = {
-  'officer-criticism': 'Criticism of officers',
-  confidential: 'Confidential information',
-  electioneering: 'Electioneering',
-  abuse: 'Bullying and abuse',
-};
-const VERDICT_LABEL = { block: 'Block', review: 'Review', ok: 'OK', error: 'Not checked' } as const;
 const VERDICT_RANK = { block: 0, review: 1, error: 2, ok: 3 } as const;
 const COLOUR = { block: '#b42318', review: '#b54708', ok: '#2e7d32', error: '#667085' } as const;
 

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
-import { checkItem, checkJsonLine, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { checkItem, checkJsonLine, textOf, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
@@ -61,13 +61,8 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
     n++;
     const clean = n === 1 ? line.replace(/^\uFEFF/u, '') : line;
     if (!clean.trim()) continue;
-    let raw: unknown;
-    try { raw = JSON.parse(clean); } catch {
-      yield { result: checkJsonLine(clean, n, profiles), text: '' }; // reports the JSON error
-      continue;
-    }
-    const text = (raw as { text?: unknown } | null)?.text;
-    yield { result: checkItem(raw, { line: n }, profiles), text: typeof text === 'string' ? text : '' };
+    const { result, raw } = checkJsonLine(clean, n, profiles);
+    yield { result, text: textOf(raw) };
   }
 }
 
@@ -85,7 +80,7 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup):
         continue;
       }
       const { raw, warnings } = rowToItem(cells, columns, row);
-      yield { result: checkItem(raw, { row }, profiles, warnings), text: String(raw.text ?? '') };
+      yield { result: checkItem(raw, { row }, profiles, warnings), text: textOf(raw) };
     }
   }
   if (!columns) throw new BatchUsageError('the CSV file is empty: it needs a header row with a text column');

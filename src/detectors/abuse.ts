@@ -7,6 +7,7 @@
 import { lexicons } from '../lexicon/index.ts';
 import type { PostDocument, Token } from '../pipeline/document.ts';
 import { basicKey, longestMatches, PhraseMatcher, type Match } from '../pipeline/matcher.ts';
+import { memoize } from '../pipeline/memo.ts';
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import type { Detector } from './types.ts';
 import { confidenceOf, nameTags, severityOf } from './shared.ts';
@@ -19,16 +20,7 @@ const allow = new Set(lex.allow);
 
 /** De-obfuscated key: leet undone (only inside words that have letters), dots and
  * hyphens between single letters dropped, repeated letters squashed. */
-const abuseKeys = new Map<string, string>();
-export function abuseKey(word: string): string {
-  let key = abuseKeys.get(word);
-  if (key === undefined) {
-    key = computeAbuseKey(word);
-    if (abuseKeys.size > 20000) abuseKeys.clear();
-    abuseKeys.set(word, key);
-  }
-  return key;
-}
+export const abuseKey = memoize(computeAbuseKey, 20000);
 
 function computeAbuseKey(word: string): string {
   let w = basicKey(word);

@@ -6,20 +6,11 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 // @ts-expect-error natural ships no types for this deep path
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
+import { memoize } from '../pipeline/memo.ts';
 
 const jw = jaroWinkler as (a: string, b: string) => number;
 const metaphone = new (DoubleMetaphone as new () => { process(word: string): [string, string] })();
-const codes = new Map<string, [string, string]>();
-
-function codesOf(word: string): [string, string] {
-  let c = codes.get(word);
-  if (!c) {
-    c = metaphone.process(word);
-    if (codes.size > 5000) codes.clear();
-    codes.set(word, c);
-  }
-  return c;
-}
+const codesOf = memoize((word: string) => metaphone.process(word), 5000);
 
 /** Similarity of two name words, 0..1: Jaro-Winkler, or 0.9 when they sound alike. */
 export function nameWordSimilarity(a: string, b: string): number {

@@ -3,17 +3,9 @@
 
 // @ts-expect-error natural ships no types for this deep path
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { memoize } from '../pipeline/memo.ts';
 
 const stemmer = porter as { stem(word: string): string };
-const memo = new Map<string, string>();
 
 /** Porter stem of one lower-case word ("blamed" -> "blame", "incompetence" -> "incompet"). */
-export function stemWord(word: string): string {
-  let s = memo.get(word);
-  if (s === undefined) {
-    s = /^[a-z]+$/.test(word) ? stemmer.stem(word) : word;
-    if (memo.size > 20000) memo.clear();
-    memo.set(word, s);
-  }
-  return s;
-}
+export const stemWord = memoize((word: string) => (/^[a-z]+$/.test(word) ? stemmer.stem(word) : word), 20000);

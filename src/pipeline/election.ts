@@ -4,6 +4,7 @@
 // Thursday in May, with the period starting on the 25th working day before polling
 // day (weekends and England & Wales bank holidays excluded). Pure date arithmetic in UTC.
 
+import { memoize } from './memo.ts';
 import type { ElectionInfo } from './types.ts';
 
 const DAY = 86_400_000;
@@ -55,18 +56,8 @@ export function bankHolidays(year: number): Set<string> {
   return out;
 }
 
-const periodStarts = new Map<string, string>();
-
 /** The 25th working day before polling day (memoised: a handful of polling days are ever asked for). */
-export function periodStartFor(pollingDay: string): string {
-  let start = periodStarts.get(pollingDay);
-  if (start === undefined) {
-    start = computePeriodStart(pollingDay);
-    if (periodStarts.size > 1000) periodStarts.clear();
-    periodStarts.set(pollingDay, start);
-  }
-  return start;
-}
+export const periodStartFor = memoize(computePeriodStart, 1000);
 
 function computePeriodStart(pollingDay: string): string {
   const polling = parseDate(pollingDay);

@@ -67,6 +67,10 @@ export function reviewStore(db: D1Database, now: () => Date = () => new Date()) 
       return results.map(reviewOf);
     },
 
+    async exists(id: string): Promise<boolean> {
+      return (await db.prepare('SELECT 1 FROM reviews WHERE id = ?').bind(id).first()) !== null;
+    },
+
     async get(id: string): Promise<{ review: ReviewRow; posts: PostRow[] } | undefined> {
       const row = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided
         FROM reviews r WHERE r.id = ?`).bind(id).first();
@@ -96,13 +100,12 @@ export function reviewStore(db: D1Database, now: () => Date = () => new Date()) 
     async recordExport(id: string, actor: string): Promise<void> { await audit(id, null, actor, 'exported').run(); },
 
     /** Delete a review and its post text; the audit trail (no text) stays. */
-    async delete(id: string, actor: string): Promise<boolean> {
-      const [del] = await db.batch([
+    async delete(id: string, actor: string): Promise<void> {
+      await db.batch([
         db.prepare('DELETE FROM review_posts WHERE review_id = ?').bind(id),
         db.prepare('DELETE FROM reviews WHERE id = ?').bind(id),
         audit(id, null, actor, 'deleted'),
-      ]).then((r) => [r[1]]);
-      return (del?.meta.changes ?? 0) > 0;
+      ]);
     },
 
     /** The retention rule: delete every review past its expiry (run by the cron trigger). */

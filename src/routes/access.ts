@@ -9,7 +9,7 @@
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Bindings } from '../env.ts';
-import { sameSecret } from './admin-auth.ts';
+import { bearerToken, sameSecret } from './admin-auth.ts';
 import { errorBody } from './errors.ts';
 
 const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/u).map((x) => x.trim()).filter(Boolean);
@@ -37,16 +37,16 @@ export const apiCors = () => cors({
 export const requireApiToken = () => createMiddleware<AppEnv>(async (c, next) => {
   const hashes = tokenHashes(c.env);
   if (hashes.length === 0 || c.req.method === 'OPTIONS') return next();
-  const match = /^Bearer\s+(\S+)\s*$/iu.exec(c.req.header('authorization') ?? '');
-  if (!match) {
+  const token = bearerToken(c);
+  if (token === undefined) {
     c.header('WWW-Authenticate', 'Bearer realm="council-post-check"');
     return c.json(errorBody('unauthorized', 'This API needs a token: send Authorization: Bearer <token>.'), 401);
   }
-  const hash = await sha256Hex(match[1]!);
+  const hash = await sha256Hex(token);
   let ok = false;
   for (const h of hashes) ok = (await sameSecret(hash, h)) || ok; // every hash compared, in constant time
-  if (!ok && c.env?.ADMIN_TOKEN) ok = await sameSecret(match[1]!, c.env.ADMIN_TOKEN);
-  if (!ok && c.env?.TEAM_TOKEN) ok = await sameSecret(match[1]!, c.env.TEAM_TOKEN);
+  if (!ok && c.env?.ADMIN_TOKEN) ok = await sameSecret(token, c.env.ADMIN_TOKEN);
+  if (!ok && c.env?.TEAM_TOKEN) ok = await sameSecret(token, c.env.TEAM_TOKEN);
   if (!ok) return c.json(errorBody('forbidden', 'The API token is not valid.'), 403);
   return next();
 });

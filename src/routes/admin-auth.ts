@@ -1,10 +1,12 @@
-// Middleware: the admin token for changing profiles. The token is a Worker secret
-// (ADMIN_TOKEN); the comparison is constant-time over SHA-256 digests, so neither the
-// content nor the length of the token leaks through timing.
-//   no secret configured -> 403 admin_disabled; no bearer token -> 401; wrong token -> 403.
+// Bearer-token middleware for secrets held as Worker secrets: the admin token for
+// changing profiles (ADMIN_TOKEN) and the team token for saved reviews (TEAM_TOKEN).
+// The comparison is constant-time over SHA-256 digests, so neither the content nor the
+// length of the token leaks through timing.
+//   no secret configured -> 403 (the feature is off); no bearer token -> 401; wrong token -> 403.
 
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv, Bindings } from '../env.ts';
 import { errorBody } from './errors.ts';
 
 async function digest(s: string): Promise<Uint8Array> {
@@ -19,19 +21,36 @@ export async function sameSecret(a: string, b: string): Promise<boolean> {
   return diff === 0;
 }
 
-export const requireAdmin = () => createMiddleware<AppEnv>(async (c, next) => {
-  const secret = c.env?.ADMIN_TOKEN;
-  if (!secret) {
-    return c.json(errorBody('admin_disabled', 'Profile uploads are disabled: set the ADMIN_TOKEN secret (wrangler secret put ADMIN_TOKEN, or .dev.vars locally).'), 403);
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/iu.exec(c.req.header('authorization') ?? '')?.[1];
+}
+
+interface SecretGate {
+  secretOf: (env: Bindings) => string | undefined;
+  /** The error when the secret is not configured (the feature is switched off). */
+  disabled: { code: string; message: string };
+  realm: string;
+  missing: string;
+  wrong: string;
+}
+
+export const requireSecret = (gate: SecretGate) => createMiddleware<AppEnv>(async (c, next) => {
+  const secret = c.env ? gate.secretOf(c.env) : undefined;
+  if (!secret) return c.json(errorBody(gate.disabled.code, gate.disabled.message), 403);
+  const token = bearerToken(c);
+  if (token === undefined) {
+    c.header('WWW-Authenticate', `Bearer realm="${gate.realm}"`);
+    return c.json(errorBody('unauthorized', gate.missing), 401);
   }
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/iu.exec(header);
-  if (!match) {
-    c.header('WWW-Authenticate', 'Bearer realm="council-post-check admin"');
-    return c.json(errorBody('unauthorized', 'Send the admin token as Authorization: Bearer <token>.'), 401);
-  }
-  if (!(await sameSecret(match[1]!, secret))) {
-    return c.json(errorBody('forbidden', 'The admin token is not valid.'), 403);
-  }
+  if (!(await sameSecret(token, secret))) return c.json(errorBody('forbidden', gate.wrong), 403);
   await next();
+});
+
+export const requireAdmin = () => requireSecret({
+  secretOf: (env) => env.ADMIN_TOKEN,
+  disabled: { code: 'admin_disabled', message: 'Profile uploads are disabled: set the ADMIN_TOKEN secret (wrangler secret put ADMIN_TOKEN, or .dev.vars locally).' },
+  realm: 'council-post-check admin',
+  missing: 'Send the admin token as Authorization: Bearer <token>.',
+  wrong: 'The admin token is not valid.',
 });

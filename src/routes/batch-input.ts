@@ -4,13 +4,16 @@
 
 import type { Context } from 'hono';
 import { findColumns, parseCsv, rowToItem } from '../batch/csv.ts';
-import { checkItem, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
+import * as z from 'zod';
+import { checkItem, textOf, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
 import type { AppEnv } from '../env.ts';
 import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { profileStore } from '../profiles/store.ts';
 import { BatchRequestSchema, MAX_BATCH_ITEMS } from '../schema/batch.ts';
 import { jsonError, zodIssues } from './errors.ts';
+import { isJsonType, readBodyText } from './json-body.ts';
+import { unknownProfile } from './profiles.ts';
 
 /** Largest batch body, in bytes: 1,000 posts of a few thousand characters. */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
@@ -22,23 +25,24 @@ export interface ReadBatch {
   /** Each entry's post text ('' when it has none), for a review to keep. */
   texts: string[];
   format: 'json' | 'csv';
-  /** The JSON body's fields besides profile and items (when the caller allows them). */
+  /** The JSON body's fields besides profile and items (those the caller's schema allows). */
   extra: Record<string, unknown>;
 }
 
+/** The JSON batch body: {profile?, items}, or a caller's extension of it. */
+type RequestSchema = z.ZodType<{ profile?: string | undefined; items: unknown[] }>;
+
 const tooMany = (c: Context, n: number) => jsonError(c, 413, 'too_many_items', `A batch may hold at most ${MAX_BATCH_ITEMS} posts; this one has ${n}. Split it into several requests.`, { limit: MAX_BATCH_ITEMS, count: n });
 
-export async function readBatch(c: Context<AppEnv>, extraFields: readonly string[] = []): Promise<{ ok: true; batch: ReadBatch } | { ok: false; response: Response }> {
+export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = BatchRequestSchema): Promise<{ ok: true; batch: ReadBatch } | { ok: false; response: Response }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   const isCsv = /^text\/csv\b/u.test(type);
-  const isJson = /^application\/(?:[\w.+-]+\+)?json\b/u.test(type);
-  if (!isCsv && !isJson) {
+  if (!isCsv && !isJsonType(type)) {
     return { ok: false, response: jsonError(c, 415, 'unsupported_media_type', 'Send JSON (application/json) or CSV (text/csv).', { received: type || null }) };
   }
-  const tooLarge = () => ({ ok: false as const, response: jsonError(c, 413, 'payload_too_large', `The request body may be at most ${MAX_BATCH_BYTES} bytes.`, { limit: MAX_BATCH_BYTES }) });
-  if (Number(c.req.header('content-length') ?? '0') > MAX_BATCH_BYTES) return tooLarge();
-  const raw = await c.req.text();
-  if (raw.length > MAX_BATCH_BYTES) return tooLarge();
+  const read = await readBodyText(c, MAX_BATCH_BYTES);
+  if (!read.ok) return read;
+  const raw = read.text;
   const queryProfile = c.req.query('profile') || undefined;
 
   if (isCsv) {
@@ -50,21 +54,17 @@ export async function readBatch(c: Context<AppEnv>, extraFields: readonly string
       const { raw: item, warnings } = rowToItem(cells, found.columns, row);
       return { raw: item, where: { row }, warnings };
     });
-    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => String(e.raw.text ?? '')), format: 'csv', extra: {} } };
+    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {} } };
   }
 
   let body: unknown;
   try { body = JSON.parse(raw); } catch { return { ok: false, response: jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.') }; }
-  const extra: Record<string, unknown> = {};
-  if (body && typeof body === 'object' && !Array.isArray(body)) {
-    for (const k of extraFields) { if (k in body) { extra[k] = (body as Record<string, unknown>)[k]; delete (body as Record<string, unknown>)[k]; } }
-  }
-  const parsed = BatchRequestSchema.safeParse(body);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
   if (parsed.data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, parsed.data.items.length) };
   const entries = parsed.data.items.map((item, index) => ({ raw: item, where: { index }, warnings: [] }));
-  const texts = parsed.data.items.map((item) => { const t = (item as { text?: unknown } | null)?.text; return typeof t === 'string' ? t : ''; });
-  return { ok: true, batch: { profileId: parsed.data.profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts, format: 'json', extra } };
+  const { profile, items, ...extra } = parsed.data;
+  return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra } };
 }
 
 /** Check every entry; profiles (uploaded or bundled) are looked up once per id. */
@@ -81,7 +81,7 @@ export async function checkBatch(c: Context<AppEnv>, batch: ReadBatch): Promise<
     if (found) loaded.set(id, found.profile);
   }
   const profile = loaded.get(batch.profileId);
-  if (!profile) return { ok: false, response: jsonError(c, 404, 'unknown_profile', `No council profile "${batch.profileId}".`, { known: (await store.list()).map((p) => p.id) }) };
+  if (!profile) return { ok: false, response: await unknownProfile(c, batch.profileId) };
   let known: string[] | undefined;
   const lookup: ProfileLookup = {
     get: (id) => loaded.get(id ?? batch.profileId),

@@ -9,6 +9,7 @@ import { profileStore } from '../profiles/store.ts';
 import { CheckRequestSchema, MAX_TEXT_LENGTH } from '../schema/check.ts';
 import { jsonError, zodIssues } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
+import { unknownProfile } from './profiles.ts';
 
 /** Largest request body accepted, in bytes (20,000 characters of 4-byte UTF-8 plus JSON). */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -26,10 +27,7 @@ checkRoutes.post('/', async (c) => {
   if (!parsed.success) {
     return jsonError(c, 400, 'invalid_request', 'The request does not match the schema.', { issues: zodIssues(parsed.error) });
   }
-  const store = profileStore(c.env?.PROFILES);
-  const found = await store.get(parsed.data.profile ?? DEFAULT_PROFILE_ID);
-  if (!found) {
-    return jsonError(c, 404, 'unknown_profile', `No council profile "${parsed.data.profile}".`, { known: (await store.list()).map((p) => p.id) });
-  }
+  const found = await profileStore(c.env?.PROFILES).get(parsed.data.profile ?? DEFAULT_PROFILE_ID);
+  if (!found) return unknownProfile(c, parsed.data.profile);
   return c.json(analyze(parsed.data.text, { profile: found.profile, context: parsed.data.context }));
 });

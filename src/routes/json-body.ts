@@ -1,22 +1,32 @@
-// Reading a JSON request body with clear errors: 415 when it is not JSON, 413 when it is
-// over the size cap, 400 when it does not parse. Shared by every route that takes JSON.
+// Reading a request body with clear errors: 415 when it is not the right type, 413 when
+// it is over the size cap, 400 when JSON does not parse. Shared by every route that
+// takes a body.
 
 import type { Context } from 'hono';
 import { jsonError } from './errors.ts';
 
 export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
 
-export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/iu.test(type)) {
-    return { ok: false, response: jsonError(c, 415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.', { received: type || null }) };
-  }
+/** application/json, or any +json type. */
+export const isJsonType = (type: string) => /^application\/(?:[\w.+-]+\+)?json\b/iu.test(type);
+
+/** The body as text, or a 413 when it is over `maxBytes`. */
+export async function readBodyText(c: Context, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
   const tooLarge = () => ({ ok: false as const, response: jsonError(c, 413, 'payload_too_large', `The request body may be at most ${maxBytes} bytes.`, { limit: maxBytes }) });
   if (Number(c.req.header('content-length') ?? '0') > maxBytes) return tooLarge();
-  const raw = await c.req.text();
-  if (raw.length > maxBytes) return tooLarge();
+  const text = await c.req.text();
+  return text.length > maxBytes ? tooLarge() : { ok: true, text };
+}
+
+export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {
+  const type = c.req.header('content-type') ?? '';
+  if (!isJsonType(type)) {
+    return { ok: false, response: jsonError(c, 415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.', { received: type || null }) };
+  }
+  const read = await readBodyText(c, maxBytes);
+  if (!read.ok) return read;
   try {
-    return { ok: true, body: JSON.parse(raw) };
+    return { ok: true, body: JSON.parse(read.text) };
   } catch {
     return { ok: false, response: jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.') };
   }

@@ -19,7 +19,8 @@ export const MAX_PROFILE_BYTES = 512 * 1024;
 
 export const profileRoutes = new Hono<AppEnv>();
 
-const unknown = async (c: Context<AppEnv>, id: string) =>
+/** 404 for a profile nobody has: says which ones there are (bundled and uploaded). */
+export const unknownProfile = async (c: Context<AppEnv>, id: string | undefined) =>
   jsonError(c, 404, 'unknown_profile', `No council profile "${id}".`, { known: (await profileStore(c.env?.PROFILES).list()).map((p) => p.id) });
 
 profileRoutes.get('/', async (c) => c.json({ profiles: await profileStore(c.env?.PROFILES).list() }));
@@ -28,13 +29,13 @@ profileRoutes.get('/schema', (c) => c.json(z.toJSONSchema(ProfileSchema, { io: '
 
 profileRoutes.get('/:id', async (c) => {
   const found = await profileStore(c.env?.PROFILES).get(c.req.param('id'));
-  if (!found) return unknown(c, c.req.param('id'));
+  if (!found) return unknownProfile(c, c.req.param('id'));
   return c.json({ source: found.source, profile: found.profile });
 });
 
 profileRoutes.get('/:id/clauses', async (c) => {
   const found = await profileStore(c.env?.PROFILES).get(c.req.param('id'));
-  if (!found) return unknown(c, c.req.param('id'));
+  if (!found) return unknownProfile(c, c.req.param('id'));
   const { id, name, protocol, clauses, rules } = found.profile;
   return c.json({ id, name, source: found.source, protocol, clauses, rules });
 });

@@ -20,34 +20,40 @@ import { summarize } from '../batch/summary.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import type { AppEnv } from '../env.ts';
 import { DECISIONS, reviewStore } from '../reviews/store.ts';
-import { sameSecret } from './admin-auth.ts';
+import { requireSecret } from './admin-auth.ts';
+import { BatchRequestSchema } from '../schema/batch.ts';
 import { checkBatch, readBatch } from './batch-input.ts';
+import { readJsonBody } from './json-body.ts';
 import { errorBody, jsonError, zodIssues } from './errors.ts';
 
 export const DEFAULT_RETENTION_DAYS = 30;
+/** A decision is a few words and a note of at most 2,000 characters. */
+const MAX_DECISION_BYTES = 16 * 1024;
 export const retentionDays = (v: string | undefined) => {
   const n = Number(v);
   return Number.isFinite(n) && n > 0 ? n : DEFAULT_RETENTION_DAYS;
 };
 
-export const requireTeam = () => createMiddleware<AppEnv>(async (c, next) => {
-  const secret = c.env?.TEAM_TOKEN;
-  if (!secret) return c.json(errorBody('reviews_disabled', 'Saved reviews are disabled: set the TEAM_TOKEN secret (wrangler secret put TEAM_TOKEN, or .dev.vars locally).'), 403);
-  const match = /^Bearer\s+(\S+)\s*$/iu.exec(c.req.header('authorization') ?? '');
-  if (!match) {
-    c.header('WWW-Authenticate', 'Bearer realm="council-post-check reviews"');
-    return c.json(errorBody('unauthorized', 'Saved reviews need the team token: send Authorization: Bearer <token>.'), 401);
-  }
-  if (!(await sameSecret(match[1]!, secret))) return c.json(errorBody('forbidden', 'The team token is not valid.'), 403);
+export const requireTeam = () => requireSecret({
+  secretOf: (env) => env.TEAM_TOKEN,
+  disabled: { code: 'reviews_disabled', message: 'Saved reviews are disabled: set the TEAM_TOKEN secret (wrangler secret put TEAM_TOKEN, or .dev.vars locally).' },
+  realm: 'council-post-check reviews',
+  missing: 'Saved reviews need the team token: send Authorization: Bearer <token>.',
+  wrong: 'The team token is not valid.',
+});
+
+const requireDatabase = () => createMiddleware<AppEnv>(async (c, next) => {
   if (!c.env?.DB) return c.json(errorBody('reviews_unavailable', 'This Worker has no D1 database bound as DB.'), 503);
   await next();
 });
 
 const Reviewer = z.string().trim().min(1, 'say who you are').max(100);
+/** A JSON upload: the batch plus the review's name and who uploads it (checked below). */
+const ReviewRequestSchema = BatchRequestSchema.extend({ name: z.string().optional(), reviewer: z.string().optional() });
 const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().max(2000).optional(), reviewer: Reviewer }).strict();
 
 export const reviewRoutes = new Hono<AppEnv>();
-reviewRoutes.use('*', requireTeam());
+reviewRoutes.use('*', requireTeam(), requireDatabase());
 
 const store = (c: { env: AppEnv['Bindings'] }) => reviewStore(c.env.DB!);
 
@@ -55,13 +61,11 @@ reviewRoutes.post('/', async (c) => {
   // Name and reviewer come from the query for CSV uploads, from the body for JSON.
   let name = c.req.query('name');
   let reviewer = c.req.query('reviewer');
-  const read = await readBatch(c, ['name', 'reviewer']);
+  const read = await readBatch(c, ReviewRequestSchema);
   if (!read.ok) return read.response;
-  if (read.batch.format === 'json') {
-    const extra = read.batch.extra as { name?: unknown; reviewer?: unknown };
-    if (typeof extra.name === 'string') name = extra.name;
-    if (typeof extra.reviewer === 'string') reviewer = extra.reviewer;
-  }
+  const extra = read.batch.extra as { name?: string; reviewer?: string };
+  name = extra.name ?? name;
+  reviewer = extra.reviewer ?? reviewer;
   const who = Reviewer.safeParse(reviewer);
   const title = z.string().trim().min(1).max(200).safeParse(name ?? '');
   if (!who.success || !title.success) {
@@ -89,10 +93,9 @@ reviewRoutes.get('/:id', async (c) => {
 reviewRoutes.put('/:id/posts/:position', async (c) => {
   const position = Number(c.req.param('position'));
   if (!Number.isInteger(position) || position < 0) return jsonError(c, 400, 'invalid_request', 'The post position must be a whole number from 0.');
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/iu.test(c.req.header('content-type') ?? '')) return jsonError(c, 415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
-  let body: unknown;
-  try { body = await c.req.json(); } catch { return jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.'); }
-  const parsed = DecisionSchema.safeParse(body);
+  const read = await readJsonBody(c, MAX_DECISION_BYTES);
+  if (!read.ok) return read.response;
+  const parsed = DecisionSchema.safeParse(read.body);
   if (!parsed.success) return jsonError(c, 400, 'invalid_request', `A decision is {decision: ${DECISIONS.join(' | ')}, note?, reviewer}.`, { issues: zodIssues(parsed.error) });
   const post = await store(c).decide(c.req.param('id'), position, { decision: parsed.data.decision, note: parsed.data.note?.trim() || null, reviewer: parsed.data.reviewer });
   return post ? c.json(post) : jsonError(c, 404, 'unknown_post', 'No such review or post.');
@@ -100,10 +103,10 @@ reviewRoutes.put('/:id/posts/:position', async (c) => {
 
 reviewRoutes.get('/:id/audit', async (c) => {
   const s = store(c);
-  const found = await s.get(c.req.param('id'));
+  const exists = await s.exists(c.req.param('id'));
   const audit = await s.audit(c.req.param('id'));
-  if (!found && audit.length === 0) return jsonError(c, 404, 'unknown_review', 'No such review.');
-  return c.json({ reviewId: c.req.param('id'), exists: Boolean(found), audit });
+  if (!exists && audit.length === 0) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  return c.json({ reviewId: c.req.param('id'), exists, audit });
 });
 
 reviewRoutes.get('/:id/export', async (c) => {
@@ -120,8 +123,7 @@ reviewRoutes.get('/:id/export', async (c) => {
 
 reviewRoutes.delete('/:id', async (c) => {
   const s = store(c);
-  const found = await s.get(c.req.param('id'));
-  if (!found) return jsonError(c, 404, 'unknown_review', 'No such review.');
-  await s.delete(found.review.id, c.req.query('reviewer')?.slice(0, 100) || 'unknown');
+  if (!(await s.exists(c.req.param('id')))) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  await s.delete(c.req.param('id'), c.req.query('reviewer')?.slice(0, 100) || 'unknown');
   return c.body(null, 204);
 });

@@ -3,7 +3,8 @@
 // suggestion. Plain HTML, CSS and a small script (no framework); the draft is only ever
 // put into the page as text, never as HTML.
 
-import { NAV_CSS, nav } from './nav.ts';
+import { CATEGORY_LABEL } from './labels.ts';
+import { pageShell } from './shell.ts';
 
 const CSS = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#4a5563; --line:#c9d1da; --bg:#ffffff; --accent:#0b5cad;
@@ -34,7 +35,6 @@ mark.error { text-decoration-color: #c21818; } mark.warning { text-decoration-co
 blockquote { margin: .5rem 0; padding: .5rem .75rem; background: #f3f5f7; border-left: 3px solid #8795a1; }
 blockquote cite { display: block; font-style: normal; font-weight: 600; margin-bottom: .25rem; }
 .meta { color: var(--muted); font-size: .875rem; }
-${NAV_CSS}
 @media (max-width: 30rem) { header, main { padding: .75rem; } .verdict { font-size: 1.1rem; } }
 `;
 
@@ -77,7 +77,7 @@ async function check() {
     last = { text, body }; render(text, body); $('status').textContent = '';
   } catch (e) { if (e.name !== 'AbortError') $('status').textContent = 'Could not reach the checker.'; }
 }
-const LABEL = { 'officer-criticism': 'Criticism of officers', confidential: 'Confidential information', electioneering: 'Electioneering', abuse: 'Bullying and abuse' };
+const LABEL = ${JSON.stringify(CATEGORY_LABEL)};
 function render(text, r) {
   $('result').hidden = false;
   const v = $('verdict');
@@ -127,22 +127,13 @@ $('token').addEventListener('change', () => { localStorage.setItem('cpc-token', 
 loadProfiles();
 `;
 
-export const PAGE = `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>council-post-check: check a post before it goes out</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header>
-  <h1>council-post-check</h1>
-  ${nav('check')}
-  <p>Check a social media draft against your council's Protocol on Councillor/Officer Relations before you post it. Drafts are not stored.</p>
-</header>
-<main>
-  <form id="form" novalidate>
+export const PAGE = pageShell({
+  tab: 'check',
+  title: 'council-post-check: check a post before it goes out',
+  intro: "Check a social media draft against your council's Protocol on Councillor/Officer Relations before you post it. Drafts are not stored.",
+  css: CSS,
+  script: SCRIPT,
+  main: `  <form id="form" novalidate>
     <label for="text">Draft post</label>
     <textarea id="text" name="text" maxlength="20000" aria-describedby="count" placeholder="Paste or type your draft here"></textarea>
     <div id="count" aria-live="off">0 / 20000 characters</div>
@@ -169,8 +160,5 @@ export const PAGE = `<!doctype html>
     <div id="highlighted" aria-label="Your draft with the risky words underlined"></div>
     <p id="election" class="meta"></p>
     <ol id="cards" class="cards"></ol>
-  </section>
-</main>
-<script>${SCRIPT}</script>
-</body>
-</html>`;
+  </section>`,
+});

@@ -3,7 +3,8 @@
 // needs edit or rejected with a note; the review exports to CSV. Needs the team token.
 // Plain HTML, CSS and a small script; post text only ever goes into the page as text.
 
-import { NAV_CSS, nav } from './nav.ts';
+import { CATEGORY_LABEL, VERDICT_LABEL } from './labels.ts';
+import { pageShell } from './shell.ts';
 
 const CSS = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#4a5563; --line:#c9d1da; --accent:#0b5cad; }
@@ -35,15 +36,14 @@ mark.error { text-decoration-color: #c21818; } mark.warning { text-decoration-co
 .decide label { display: inline-flex; gap: .3rem; font-weight: 400; margin: 0; align-items: center; }
 .decide input[type=text] { flex: 1 1 14rem; width: auto; }
 .decided { color: var(--muted); font-size: .9rem; }
-${NAV_CSS}
 @media (max-width: 30rem) { header, main { padding: .75rem; } }
 `;
 
 const SCRIPT = `
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...kids) => { const e = document.createElement(tag); Object.assign(e, props); for (const k of kids) if (k != null) e.append(k); return e; };
-const LABEL = { 'officer-criticism': 'Criticism of officers', confidential: 'Confidential information', electioneering: 'Electioneering', abuse: 'Bullying and abuse' };
-const VERDICT = { block: 'Block', review: 'Review', ok: 'OK', error: 'Not checked' };
+const LABEL = ${JSON.stringify(CATEGORY_LABEL)};
+const VERDICT = ${JSON.stringify(VERDICT_LABEL)};
 const DECISION = { approved: 'Approved', needs_edit: 'Needs edit', rejected: 'Rejected' };
 $('token').value = sessionStorage.getItem('cpc-team-token') || '';
 $('reviewer').value = localStorage.getItem('cpc-reviewer') || '';
@@ -182,22 +182,13 @@ async function deleteReview(review) {
 refresh();
 `;
 
-export const REVIEWS_PAGE = `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Batch review · council-post-check</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header>
-  <h1>council-post-check</h1>
-  ${nav('reviews')}
-  <p>Check a week of posts at once, record what the team decided, and export it.</p>
-</header>
-<main>
-  <fieldset>
+export const REVIEWS_PAGE = pageShell({
+  tab: 'reviews',
+  title: 'Batch review · council-post-check',
+  intro: 'Check a week of posts at once, record what the team decided, and export it.',
+  css: CSS,
+  script: SCRIPT,
+  main: `  <fieldset>
     <legend>Who you are</legend>
     <div class="grid">
       <div><label for="token">Team token</label><input type="password" id="token" autocomplete="off"></div>
@@ -222,9 +213,5 @@ export const REVIEWS_PAGE = `<!doctype html>
     <p id="no-reviews" class="note">No saved reviews yet.</p>
     <table><thead><tr><th scope="col">Name</th><th scope="col">Saved</th><th scope="col">Posts</th><th scope="col">Decided</th><th scope="col">Kept until</th><th scope="col"><span class="note">Open</span></th></tr></thead><tbody id="reviews-body"></tbody></table>
   </section>
-  <section id="review" hidden aria-labelledby="review-title"></section>
-</main>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+  <section id="review" hidden aria-labelledby="review-title"></section>`,
+});
