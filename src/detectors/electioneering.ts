@@ -35,7 +35,7 @@ const KIND_TEXT: Record<Appeal['kind'], string> = {
   'ward-meeting': 'advertises a ward public meeting',
 };
 
-function calendarNote(ctx: CheckContext): string {
+export function calendarNote(ctx: CheckContext): string {
   const e = ctx.election;
   const days = daysUntil(ctx.postedOn, e.pollingDay);
   const estimated = e.source === 'estimated' ? ' (estimated: the scheduled May local elections)' : '';

@@ -17,9 +17,9 @@ import { confidenceOf, nameTags, nearest, negatedBefore, severityOf, titleCase }
 
 const lex = lexicons.officerCriticism;
 
-type TargetKind = 'individual' | 'group' | 'department' | 'work' | 'other';
+export type TargetKind = 'individual' | 'group' | 'department' | 'work' | 'other';
 type CriticismKind = (typeof lex.criticism)[number]['kind'];
-interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number; readonly officer?: Officer }
+export interface Target { readonly id: string; readonly kind: TargetKind; readonly weight: number; readonly officer?: Officer }
 interface Criticism { readonly id: string; readonly kind: CriticismKind; readonly weight: number; readonly negatable: boolean; readonly aims: 'before' | 'after' }
 
 // withDeterminer() below puts a determiner back in front of any target, so a leading
@@ -155,14 +155,28 @@ function serviceIn(doc: PostDocument, tokens: readonly Token[]): string | undefi
   return hits[0]?.value;
 }
 
+const targetMemo = new WeakMap<PostDocument, Match<Target>[]>();
+
+/** Who the post talks about: officers (directory, post, team, their work) and the
+ * elected or outside people they are told apart from (kind "other"). Memoised per
+ * document: the detector and the scorer's features both ask. */
+export function findTargets(doc: PostDocument, profile: CheckContext['profile']): Match<Target>[] {
+  let found = targetMemo.get(doc);
+  if (!found) {
+    const people = findDirectoryPeople(doc, profile).map(personTarget);
+    found = resolveTargets(doc, preferPeople(people, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags).map((m) => withDeterminer(doc, m)))))
+      // "not the officers" / "never the staff": the criticism is pointed elsewhere.
+      .filter((t) => !negatedBefore(doc, t.from, NOT_TARGET, 2));
+    targetMemo.set(doc, found);
+  }
+  return found;
+}
+
 function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
   const crits = [...longestMatches(criticismMatcher.matchAll(doc)), ...scareQuotes(doc), ...insults(doc)];
   if (crits.length === 0) return [];
-  const people = findDirectoryPeople(doc, ctx.profile).map(personTarget);
-  const targets = resolveTargets(doc, preferPeople(people, longestMatches(targetMatcher.matchAll(doc, doc.tokens, nameTags).map((m) => withDeterminer(doc, m)))))
-    // "not the officers" / "never the staff": the criticism is pointed elsewhere.
-    .filter((t) => !negatedBefore(doc, t.from, NOT_TARGET, 2));
+  const targets = findTargets(doc, ctx.profile);
   if (targets.length === 0) return [];
   const cues = cueMatcher.matchAll(doc);
 

@@ -5,11 +5,13 @@ import officerCriticismData from '../../lexicons/officer-criticism.json' with { 
 import confidentialData from '../../lexicons/confidential.json' with { type: 'json' };
 import electioneeringData from '../../lexicons/electioneering.json' with { type: 'json' };
 import abuseData from '../../lexicons/abuse.json' with { type: 'json' };
+import wordClustersData from '../../lexicons/word-clusters.json' with { type: 'json' };
 import {
   AbuseLexiconSchema,
   ConfidentialLexiconSchema,
   ElectioneeringLexiconSchema,
   OfficerCriticismLexiconSchema,
+  WordClustersSchema,
 } from './schema.ts';
 
 export const lexicons = {
@@ -17,6 +19,7 @@ export const lexicons = {
   confidential: ConfidentialLexiconSchema.parse(confidentialData),
   electioneering: ElectioneeringLexiconSchema.parse(electioneeringData),
   abuse: AbuseLexiconSchema.parse(abuseData),
+  wordClusters: WordClustersSchema.parse(wordClustersData),
 };
 
 /** The raw JSON, for the validation test to report file and entry. */
@@ -25,6 +28,7 @@ export const rawLexicons: Record<string, unknown> = {
   'confidential.json': confidentialData,
   'electioneering.json': electioneeringData,
   'abuse.json': abuseData,
+  'word-clusters.json': wordClustersData,
 };
 
 /** One version string for all lexicons together (reported in every response). */

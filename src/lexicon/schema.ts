@@ -83,9 +83,19 @@ export const AbuseLexiconSchema = z.object({
   targets: z.array(z.string().min(1)),
   /** Words that point at a person strongly enough to reach a neighbouring sentence. */
   directTargets: z.array(z.string().min(1)),
+  /** Profanities as they are spelt in full, for masked forms ("f***", "b*****ds"). */
+  masked: z.array(z.string().regex(/^[a-z]+$/u)).default([]),
 }).strict();
 
 export type OfficerCriticismLexicon = z.infer<typeof OfficerCriticismLexiconSchema>;
 export type ConfidentialLexicon = z.infer<typeof ConfidentialLexiconSchema>;
 export type ElectioneeringLexicon = z.infer<typeof ElectioneeringLexiconSchema>;
 export type AbuseLexicon = z.infer<typeof AbuseLexiconSchema>;
+
+/** Common English words grouped by meaning (npm run build:clusters). */
+export const WordClustersSchema = z.object({
+  version: z.string(),
+  description: z.string(),
+  /** Each cluster's words, space-separated. */
+  clusters: z.array(z.string().regex(/^[a-z' -]+$/u)).min(1),
+}).strict();

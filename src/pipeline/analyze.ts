@@ -10,8 +10,11 @@ import type { CheckResponse, ContextInput, Finding } from '../schema/check.ts';
 import { citeClauses } from './cite.ts';
 import { buildDocument } from './document.ts';
 import { resolveElection } from './election.ts';
-import { overall, scoreCategories } from './score.ts';
-import type { CheckContext, Evidence, Severity } from './types.ts';
+import { explainFitted } from './explain.ts';
+import { extractFeatures, type Features } from './features.ts';
+import { overall, scoreCategories, strongestSentence, type CategoryJudgement } from './score.ts';
+import { CATEGORIES, type Category, type CheckContext, type Evidence, type Severity } from './types.ts';
+import type { PostDocument } from './document.ts';
 
 export const ENGINE_VERSION: string = pkg.version;
 
@@ -97,11 +100,48 @@ export interface AnalyzeOptions {
   readonly now?: Date;
 }
 
-export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
+/** Everything the scorer judges a post on: the document, the context, the detectors'
+ * evidence and the features. The training script uses the same parts. */
+export interface PostParts {
+  readonly doc: PostDocument;
+  readonly ctx: CheckContext;
+  readonly evidence: readonly Evidence[];
+  readonly features: Features;
+}
+
+export function analyzeParts(text: string, options: AnalyzeOptions): PostParts {
   const ctx = resolveContext(options.context, options.profile, options.now);
   const doc = buildDocument(text);
   const evidence = mergeEvidence(detectors.flatMap((d) => d.detect(doc, ctx)).map((e) => ({ ...e, ...clampSpan(text, e.start, e.end) })));
-  const categories = scoreCategories(evidence);
+  return { doc, ctx, evidence, features: extractFeatures(doc, ctx, evidence) };
+}
+
+/** The evidence that stands after the scorer's judgement: a flagged risk keeps its
+ * detectors' spans at the risk's severity, or (where no detector fired) gets one finding
+ * on the sentence that carried the judgement; a risk judged ok keeps only its notes. */
+function judgedEvidence(parts: PostParts, judged: Record<Category, CategoryJudgement>): Evidence[] {
+  const out: Evidence[] = [];
+  for (const c of CATEGORIES) {
+    const j = judged[c];
+    const mine = parts.evidence.filter((e) => e.category === c);
+    if (j.verdict === 'ok') { out.push(...mine.filter((e) => e.severity === 'info')); continue; }
+    const severity: Severity = j.verdict === 'block' ? 'error' : 'warning';
+    const confidence = Math.round(j.probability * 100) / 100;
+    const flagged = mine.filter((e) => e.severity !== 'info');
+    if (flagged.length > 0) { for (const e of flagged) out.push({ ...e, severity, confidence }); continue; }
+    const sentence = parts.doc.sentences[strongestSentence(parts.features, j.model) ?? 0];
+    if (!sentence) continue;
+    out.push({ ...explainFitted(c, parts.ctx), severity, confidence, ...clampSpan(parts.doc.text, sentence.start, sentence.end) });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
+  const parts = analyzeParts(text, options);
+  const { ctx } = parts;
+  const judged = scoreCategories(parts.features, ctx);
+  const evidence = judgedEvidence(parts, judged);
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, { verdict: judged[c].verdict, score: judged[c].score }])) as Record<Category, { verdict: CheckResponse['verdict']; score: number }>;
   const { verdict, score } = overall(categories);
   const findings: Finding[] = evidence.map((e) => {
     const cited = citeClauses(options.profile, e, ctx);

@@ -1,38 +1,106 @@
-// Scoring: combine the evidence of each category into a score (0..100) and a verdict.
-// A category's verdict is its most severe finding (error -> block, warning -> review,
-// info -> ok); its score combines the findings like independent signals,
-// 1 - prod(1 - weight x confidence), kept inside the band of its verdict.
+// Scoring: the fitted scorer turns a post's features into a calibrated probability per
+// risk and a verdict (thresholds chosen on the dev split; lexicons/scorer.json).
+//   - officer criticism, confidential, abuse: P(flag) against the review threshold and
+//     P(block) against the block threshold;
+//   - electioneering, by the context table of the labelling guide: official channels,
+//     council accounts and officers by the official model (block in the pre-election
+//     period when the words are partisan, else review); a councillor's personal channel
+//     by the personal model (it leans on the role or council resources: review, block
+//     when explicit in the period); a campaign channel never.
+// The score (0..100) is the probability placed inside its verdict's band.
+// Pure.
 
-import { CATEGORIES, type Category, type Evidence, type Severity, type Verdict } from './types.ts';
+import scorerData from '../../lexicons/scorer.json' with { type: 'json' };
+import type { Features } from './features.ts';
+import { loadScorer, MODEL_INDEX, postProbabilities, ScorerSchema, type LoadedScorer, type ModelName, type Scorer } from './model.ts';
+import { CATEGORIES, type Category, type CheckContext, type Verdict } from './types.ts';
 
-const SEVERITY_WEIGHT: Record<Severity, number> = { info: 0.15, warning: 0.6, error: 1 };
+let loaded: LoadedScorer | undefined;
+/** The committed scorer, validated on first use (so `npm run train` can replace a file
+ * an older schema no longer accepts). */
+export function defaultScorer(): LoadedScorer {
+  return loaded ??= loadScorer(ScorerSchema.parse(scorerData));
+}
+
 const BAND: Record<Verdict, [number, number]> = { ok: [0, 39], review: [40, 69], block: [70, 100] };
 const RANK: Record<Verdict, number> = { ok: 0, review: 1, block: 2 };
 
 export interface CategoryScore { readonly verdict: Verdict; readonly score: number }
-
-export function verdictOf(severity: Severity): Verdict {
-  return severity === 'error' ? 'block' : severity === 'warning' ? 'review' : 'ok';
+export interface CategoryJudgement extends CategoryScore {
+  /** Calibrated probability that the risk applies. */
+  readonly probability: number;
+  /** The model whose weights explain the judgement (for locating a span). */
+  readonly model: ModelName;
 }
 
 export function worst(a: Verdict, b: Verdict): Verdict {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-export function scoreCategories(evidence: readonly Evidence[]): Record<Category, CategoryScore> {
-  const out = {} as Record<Category, CategoryScore>;
-  for (const category of CATEGORIES) {
-    const mine = evidence.filter((e) => e.category === category);
-    let verdict: Verdict = 'ok';
-    let keep = 1;
-    for (const e of mine) {
-      verdict = worst(verdict, verdictOf(e.severity));
-      keep *= 1 - SEVERITY_WEIGHT[e.severity] * e.confidence;
-    }
-    const [lo, hi] = BAND[verdict];
-    out[category] = { verdict, score: Math.min(hi, Math.max(lo, Math.round(100 * (1 - keep)))) };
+/** Place a probability inside its verdict's band, monotone in the probability. */
+function bandScore(verdict: Verdict, p: number, lo: number, hi: number): number {
+  const [a, b] = BAND[verdict];
+  const t = verdict === 'ok' ? p / lo : verdict === 'review' ? (p - lo) / Math.max(1e-6, 1 - lo) : (p - hi) / Math.max(1e-6, 1 - hi);
+  return Math.round(a + (b - a) * Math.min(1, Math.max(0, t)));
+}
+
+export type Probabilities = Record<ModelName, number>;
+type Thresholds = Scorer['thresholds'];
+
+function judgeElectioneering(p0: Probabilities, ctx: CheckContext, thresholds: Thresholds): CategoryJudgement {
+  const t = thresholds.electioneering;
+  const officialVoice = ctx.authorRole === 'officer' || ctx.authorRole === 'council_account' || ctx.channel === 'official';
+  const inPeriod = ctx.election.inPeriod;
+  if (officialVoice) {
+    // Official channels, council accounts and officers: party promotion or a vote ask
+    // is block in the period; anything else flagged (council publicity featuring a
+    // likely candidate, or party content outside the period) is review.
+    const p = p0['electioneering.official'];
+    const verdict: Verdict = p < t.official ? 'ok' : inPeriod && p0['electioneering.partisan'] >= t.partisan ? 'block' : 'review';
+    return { verdict, probability: p, model: 'electioneering.official', score: bandScore(verdict, p, t.official, t.official) };
   }
+  if (ctx.channel === 'campaign') return { verdict: 'ok', probability: 0, model: 'electioneering.partisan', score: 0 };
+  // A councillor's personal channel: campaigning is fine (the 10.1.5 exception) unless
+  // it leans on the council role, an announcement, council resources or a ward meeting.
+  const p = p0['electioneering.personal'];
+  const verdict: Verdict = p < t.personal ? 'ok' : inPeriod && p >= t.personalBlock ? 'block' : 'review';
+  return { verdict, probability: p, model: 'electioneering.personal', score: bandScore(verdict, p, t.personal, t.personalBlock) };
+}
+
+function judge(category: Exclude<Category, 'electioneering'>, p0: Probabilities, thresholds: Thresholds): CategoryJudgement {
+  const t = thresholds[category];
+  const flag = p0[`${category}.flag`];
+  const block = p0[`${category}.block`];
+  const verdict: Verdict = block >= t.block ? 'block' : flag >= t.review ? 'review' : 'ok';
+  const p = verdict === 'block' ? Math.max(flag, block) : flag;
+  return { verdict, probability: p, model: `${category}.flag`, score: verdict === 'block' ? bandScore('block', block, t.review, t.block) : bandScore(verdict, flag, t.review, t.block) };
+}
+
+/** Each risk's judgement from the models' probabilities, the context and thresholds. */
+export function judgeAll(p: Probabilities, ctx: Pick<CheckContext, 'authorRole' | 'channel' | 'election'>, thresholds: Thresholds): Record<Category, CategoryJudgement> {
+  const out = {} as Record<Category, CategoryJudgement>;
+  for (const c of CATEGORIES) out[c] = c === 'electioneering' ? judgeElectioneering(p, ctx as CheckContext, thresholds) : judge(c, p, thresholds);
   return out;
+}
+
+export function scoreCategories(features: Features, ctx: CheckContext, s: LoadedScorer = defaultScorer()): Record<Category, CategoryJudgement> {
+  return judgeAll(postProbabilities(s, features), ctx, s.data.thresholds);
+}
+
+/** The sentence whose features push a model hardest towards the risk. */
+export function strongestSentence(features: Features, model: ModelName, s: LoadedScorer = defaultScorer()): number | undefined {
+  const m = MODEL_INDEX[model];
+  const bySentence = new Map<number, number>();
+  for (const [name, where] of features.sentences) {
+    const w = s.table.get(name)?.[m];
+    if (w === undefined || w <= 0) continue;
+    const v = w * (features.values.get(name) ?? 0);
+    for (const i of where) if (i >= 0) bySentence.set(i, (bySentence.get(i) ?? 0) + v);
+  }
+  let best: number | undefined;
+  let bestValue = 0;
+  for (const [i, v] of bySentence) if (v > bestValue || (v === bestValue && best !== undefined && i < best)) { best = i; bestValue = v; }
+  return best;
 }
 
 export function overall(categories: Record<Category, CategoryScore>): CategoryScore {

@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// npm run train [-- --check]: fit the scorer (lexicons/scorer.json) on the training
+// split and choose its thresholds on the dev split. Same input, same file: the test
+// suite runs it with --check and fails when the committed file is out of date.
+//   training split: fixtures/train.jsonl plus the older hand-written fixture files
+//   dev split:      fixtures/dev.jsonl
+// Blind sets (fixtures/blind-*.jsonl) are never read here.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeParts, type PostParts } from '../pipeline/analyze.ts';
+import { loadScorer, MODEL_NAMES, postProbabilities, ScorerSchema, type ModelName, type Scorer } from '../pipeline/model.ts';
+import { judgeAll, type Probabilities } from '../pipeline/score.ts';
+import { CATEGORIES, type Category, type Verdict } from '../pipeline/types.ts';
+import { getProfile } from '../profiles/index.ts';
+import { fitLogistic, GRID, f1, type Counts, type SparseExample } from './fit.ts';
+import { categoryVerdicts, readFixtures, type FixturePost } from './fixtures.ts';
+
+export const FIXTURES = join(import.meta.dirname, '../../fixtures');
+export const SCORER_PATH = join(import.meta.dirname, '../../lexicons/scorer.json');
+export const TRAIN_FILES = ['train.jsonl', 'posts.jsonl', 'holdout.jsonl', 'holdout-2.jsonl', 'councils.jsonl'];
+export const DEV_FILES = ['dev.jsonl'];
+/** Posts without a date are judged as of this day, in training and in the eval alike. */
+export const FIXTURE_NOW = new Date('2026-11-22T12:00:00Z');
+
+const DEFAULTS = { epochs: 30, rate: 0.3, l2: 0.02, l1: 0, seed: 20261202, minCount: 3, keepAbove: 0.05 };
+// TRAIN_SETTINGS='{"l2":0.01}' tries other settings (for choosing them on the dev split).
+const SETTINGS: typeof DEFAULTS = { ...DEFAULTS, ...(JSON.parse(process.env['TRAIN_SETTINGS'] ?? '{}') as Partial<typeof DEFAULTS>) };
+
+/** The dev figures of the last train() call, for the CLI to print. */
+export let lastDev: ReturnType<typeof devFigures> | undefined;
+
+interface Row { post: FixturePost; parts: PostParts; values: ReadonlyMap<string, number>; verdicts: Record<Category, Verdict>; partisan?: boolean; voice: 'official' | 'personal' | 'campaign' }
+
+export function featureRows(posts: readonly FixturePost[]): Row[] {
+  return posts.map((post) => {
+    const profile = getProfile(post.profile);
+    if (!profile) throw new Error(`${post.id}: unknown profile "${post.profile}"`);
+    const parts = analyzeParts(post.text, { profile, context: post.context, now: FIXTURE_NOW });
+    const { features, ctx } = parts;
+    const verdicts = categoryVerdicts(post);
+    const officerVoice = ctx.authorRole === 'officer' || ctx.authorRole === 'council_account' || ctx.channel === 'official';
+    // Where the writer did not say, flagged electioneering means partisan words, and an
+    // official voice that was not flagged means none.
+    const partisan = post.partisan ?? (verdicts.electioneering !== 'ok' ? true : officerVoice ? false : undefined);
+    const voice = officerVoice ? 'official' : ctx.channel === 'campaign' ? 'campaign' : 'personal';
+    return { post, parts, values: features.values, verdicts, ...(partisan !== undefined ? { partisan } : {}), voice };
+  });
+}
+
+/** Which rows a model learns from, and the answer it learns. */
+function target(model: ModelName, r: Row): 0 | 1 | undefined {
+  const [category, kind] = model.split('.') as [Category, string];
+  if (kind === 'flag') return r.verdicts[category] !== 'ok' ? 1 : 0;
+  if (kind === 'block') return r.verdicts[category] === 'block' ? 1 : 0;
+  if (kind === 'partisan') return r.partisan === undefined ? undefined : r.partisan ? 1 : 0;
+  // official / personal: the posts in that voice, flagged or not.
+  if (r.voice !== kind) return undefined;
+  return r.verdicts.electioneering !== 'ok' ? 1 : 0;
+}
+
+/** Weights are kept to steps of 1/STEPS (the committed file stays small). */
+const STEPS = 50;
+const round = (x: number) => Math.round(x * STEPS) / STEPS;
+
+export function train(trainPosts: readonly FixturePost[], devPosts: readonly FixturePost[], files: { train: string[]; dev: string[] }, drop: readonly string[] = []): Scorer {
+  const rows = featureRows(trainPosts);
+  // The vocabulary: every feature seen in at least minCount training posts.
+  const seen = new Map<string, number>();
+  for (const r of rows) for (const name of r.values.keys()) seen.set(name, (seen.get(name) ?? 0) + 1);
+  const names = ['bias', ...[...seen].filter(([name, n]) => n >= SETTINGS.minCount && !drop.some((d) => name.startsWith(d))).map(([name]) => name).sort()];
+  const indexOf = new Map(names.map((n, i) => [n, i]));
+  const sparse = rows.map((r) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [name, v] of r.values) { const i = indexOf.get(name); if (i !== undefined && i > 0) { idx.push(i); val.push(v); } }
+    return { index: Int32Array.from(idx), value: Float64Array.from(val) };
+  });
+
+  const fitted = MODEL_NAMES.map((model) => {
+    const examples: SparseExample[] = [];
+    rows.forEach((r, i) => { const y = target(model, r); if (y !== undefined) examples.push({ ...sparse[i]!, y }); });
+    return fitLogistic(examples, names.length, SETTINGS);
+  });
+  const weights: Record<string, number[]> = {};
+  names.forEach((n, i) => {
+    if (i === 0) return;
+    const row = fitted.map((w) => Math.round(w[i]! * STEPS));
+    const keep = SETTINGS.keepAbove * STEPS;
+    if (row.some((x) => Math.abs(x) > keep)) weights[n] = row.map((x) => (Math.abs(x) > keep ? x : 0));
+  });
+
+  const scorer: Scorer = {
+    version: '2026-12-02',
+    description: 'Fitted by npm run train: logistic models over the features of src/pipeline/features.ts, thresholds chosen on the dev split. Do not edit by hand.',
+    training: { train: files.train, dev: files.dev, posts: rows.length, settings: { ...SETTINGS } },
+    models: [...MODEL_NAMES],
+    scale: STEPS,
+    bias: fitted.map((w) => round(w[0]!)),
+    weights,
+    thresholds: {
+      'officer-criticism': { review: 0.5, block: 0.5 },
+      confidential: { review: 0.5, block: 0.5 },
+      abuse: { review: 0.5, block: 0.5 },
+      electioneering: { official: 0.5, partisan: 0.5, personal: 0.5, personalBlock: 0.5 },
+    },
+  };
+  const dev = devPosts.length > 0 ? featureRows(devPosts) : rows;
+  chooseThresholds(scorer, dev);
+  lastDev = devFigures(scorer, dev);
+  return ScorerSchema.parse(scorer);
+}
+
+/** Thresholds chosen on the dev split: coordinate ascent on macro F1 (each risk flagged
+ * at review or block) less a penalty for false alarms beyond the budget, then for each
+ * risk the block threshold that maximises F1 of block against the rest. */
+function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
+  const s = loadScorer(data);
+  const probs = dev.map((r) => postProbabilities(s, r.parts.features));
+  const t = data.thresholds;
+  const objective = (): number => {
+    const { macroF1, falseAlarms } = figures(probs, dev, t);
+    return macroF1 - PENALTY * Math.max(0, falseAlarms - FALSE_ALARM_BUDGET);
+  };
+  const knobs: Array<{ get: () => number; set: (x: number) => void }> = [
+    ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => ({ get: () => t[c].review, set: (x: number) => { t[c].review = x; t[c].block = Math.max(t[c].block, x); } })),
+    { get: () => t.electioneering.official, set: (x: number) => { t.electioneering.official = x; } },
+    { get: () => t.electioneering.personal, set: (x: number) => { t.electioneering.personal = x; t.electioneering.personalBlock = Math.max(t.electioneering.personalBlock, x); } },
+  ];
+  for (let pass = 0; pass < 3; pass++) {
+    for (const k of knobs) {
+      let best = k.get();
+      let bestJ = -Infinity;
+      for (const x of GRID) { k.set(x); const j = objective(); if (j > bestJ) { bestJ = j; best = x; } }
+      k.set(best);
+    }
+  }
+  const blockKnobs: Array<[Category, { get: () => number; set: (x: number) => void }]> = [
+    ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => [c, { get: () => t[c].block, set: (x: number) => { t[c].block = Math.max(x, t[c].review); } }] as [Category, { get: () => number; set: (x: number) => void }]),
+    ['electioneering', { get: () => t.electioneering.partisan, set: (x: number) => { t.electioneering.partisan = x; } }],
+    ['electioneering', { get: () => t.electioneering.personalBlock, set: (x: number) => { t.electioneering.personalBlock = Math.max(x, t.electioneering.personal); } }],
+  ];
+  for (const [c, k] of blockKnobs) {
+    let best = k.get();
+    let bestF = -1;
+    for (const x of GRID) {
+      k.set(x);
+      const f = figures(probs, dev, t, 'block').f1[c];
+      if (f > bestF) { bestF = f; best = x; }
+    }
+    k.set(best);
+  }
+}
+
+const FALSE_ALARM_BUDGET = 0.04;
+const PENALTY = 3;
+
+/** Macro F1, per-risk F1 and the false-alarm rate of thresholds on scored posts; with
+ * level "block", a risk counts as found only at block. */
+function figures(probs: readonly Probabilities[], dev: readonly Row[], t: Scorer['thresholds'], level: 'flag' | 'block' = 'flag'): { macroF1: number; f1: Record<Category, number>; falseAlarms: number } {
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, Counts>;
+  const hit = (v: Verdict) => (level === 'block' ? v === 'block' : v !== 'ok');
+  let negatives = 0;
+  let alarms = 0;
+  probs.forEach((p, i) => {
+    const r = dev[i]!;
+    const judged = judgeAll(p, r.parts.ctx, t);
+    let any = false;
+    for (const c of CATEGORIES) {
+      const got = hit(judged[c].verdict);
+      const want = hit(r.verdicts[c]);
+      any ||= judged[c].verdict !== 'ok';
+      if (got && want) counts[c].tp++; else if (got) counts[c].fp++; else if (want) counts[c].fn++;
+    }
+    if (CATEGORIES.every((c) => r.verdicts[c] === 'ok')) { negatives++; if (any) alarms++; }
+  });
+  const f1s = Object.fromEntries(CATEGORIES.map((c) => [c, f1(counts[c])])) as Record<Category, number>;
+  return { macroF1: CATEGORIES.reduce((a, c) => a + f1s[c], 0) / CATEGORIES.length, f1: f1s, falseAlarms: alarms / Math.max(1, negatives) };
+}
+
+/** Average precision of scores against answers (the area under precision-recall). */
+function averagePrecision(scores: readonly number[], ys: readonly boolean[]): number {
+  const order = scores.map((p, i) => [p, ys[i]!] as const).sort((a, b) => b[0] - a[0]);
+  const positives = ys.filter(Boolean).length;
+  let hits = 0;
+  let sum = 0;
+  order.forEach(([, y], k) => { if (y) { hits++; sum += hits / (k + 1); } });
+  return positives ? sum / positives : 0;
+}
+
+/** Dev-split figures of a scorer, rounded for printing: macro F1 and false alarms at the
+ * chosen thresholds, and each risk's average precision (threshold-free, for comparing
+ * settings). */
+export function devFigures(data: Scorer, dev: readonly Row[]): { macroF1: number; f1: Record<string, number>; falseAlarms: number; meanAP: number; ap: Record<string, number> } {
+  const s = loadScorer(data);
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  const probs = dev.map((r) => postProbabilities(s, r.parts.features));
+  const f = figures(probs, dev, data.thresholds);
+  const ap = Object.fromEntries(CATEGORIES.map((c) => [c, r3(averagePrecision(probs.map((p, i) => judgeAll(p, dev[i]!.parts.ctx, data.thresholds)[c].probability), dev.map((r) => r.verdicts[c] !== 'ok')))]));
+  return { macroF1: r3(f.macroF1), f1: Object.fromEntries(CATEGORIES.map((c) => [c, r3(f.f1[c])])), falseAlarms: r3(f.falseAlarms), meanAP: r3(Object.values(ap).reduce((a, b) => a + b, 0) / 4), ap };
+}
+
+export function readSplit(names: readonly string[]): FixturePost[] {
+  return names.filter((n) => existsSync(join(FIXTURES, n))).flatMap((n) => readFixtures(join(FIXTURES, n)));
+}
+
+/** JSON with one feature a line, so a retrained file diffs by feature. */
+export function serialise(s: Scorer): string {
+  const { weights, ...rest } = s;
+  const head = JSON.stringify({ ...rest, weights: {} }, null, 1).replace(/,\n\s*"weights": \{\}\n\}$/u, '');
+  const rows = Object.keys(weights).sort().map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(weights[k])}`);
+  return `${head},\n "weights": {\n${rows.join(',\n')}\n }\n}\n`;
+}
+
+if (import.meta.main) {
+  const check = process.argv.includes('--check');
+  const files = { train: TRAIN_FILES.filter((n) => existsSync(join(FIXTURES, n))), dev: DEV_FILES.filter((n) => existsSync(join(FIXTURES, n))) };
+  const drop = process.argv.find((a) => a.startsWith('--drop='))?.slice(7).split(',').filter(Boolean) ?? [];
+  const out = serialise(train(readSplit(files.train), readSplit(files.dev), files, drop));
+  console.log(`dev split (thresholds chosen on it): ${JSON.stringify(lastDev)}`);
+  if (check) {
+    const same = existsSync(SCORER_PATH) && readFileSync(SCORER_PATH, 'utf8') === out;
+    console.log(same ? 'lexicons/scorer.json is up to date' : 'lexicons/scorer.json is out of date: run npm run train');
+    process.exit(same ? 0 : 1);
+  }
+  writeFileSync(SCORER_PATH, out);
+  const s = ScorerSchema.parse(JSON.parse(out));
+  console.log(`wrote lexicons/scorer.json: ${s.training.posts} training posts, ${Object.keys(s.weights).length} features`);
+  console.log(`thresholds: ${JSON.stringify(s.thresholds)}`);
+}

