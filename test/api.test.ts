@@ -36,12 +36,16 @@ describe('POST /v1/check', () => {
     const text = 'Vote Labour on 7 May for a council that listens!';
     const verdictFor = async (context: object) => CheckResponseSchema.parse(await (await post({ text, context })).json());
     const official = await verdictFor({ channel: 'official', postedAt: '2026-04-20' });
-    const farAway = await verdictFor({ channel: 'personal', postedAt: '2026-10-01' });
+    const farAway = await verdictFor({ channel: 'official', postedAt: '2026-10-01' });
+    const personal = await verdictFor({ channel: 'personal', postedAt: '2026-04-20' });
     const campaign = await verdictFor({ channel: 'campaign', postedAt: '2026-04-20' });
+    // The labelling guide's table: official channel in the period block, outside it
+    // review; a councillor's own campaigning on a personal channel is the 10.1.5 exception.
     expect(official.categories.electioneering.verdict).toBe('block');
     expect(official.election).toMatchObject({ pollingDay: '2026-05-07', periodStart: '2026-03-30', inPeriod: true, source: 'profile' });
     expect(farAway.categories.electioneering.verdict).toBe('review');
     expect(farAway.election?.inPeriod).toBe(false);
+    expect(personal.categories.electioneering.verdict).toBe('ok');
     expect(campaign.categories.electioneering.verdict).toBe('ok');
     expect(campaign.findings.map((f) => f.ruleId)).toContain('electioneering.campaign-imprint');
   });

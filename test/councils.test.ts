@@ -4,13 +4,16 @@
 // redirect names the Cabinet Member for the service; the calendar comes from the profile.
 
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/pipeline/analyze.ts';
+import { analyze, analyzeParts } from '../src/pipeline/analyze.ts';
 import { bundledProfiles, getProfile } from '../src/profiles/index.ts';
 import type { Profile } from '../src/profiles/schema.ts';
 import type { ContextInput } from '../src/schema/check.ts';
 import { NOW } from './helpers.ts';
 
 const check = (profile: Profile, text: string, context?: ContextInput) => analyze(text, { profile, context, now: NOW });
+/** The officer-criticism evidence the detectors find (before the scorer's judgement). */
+const officerEvidence = (profile: Profile, text: string) =>
+  analyzeParts(text, { profile, now: NOW }).evidence.filter((e) => e.category === 'officer-criticism' && e.severity !== 'info');
 
 /** Every cited clause is one of the profile's own, quoted exactly as the profile holds it. */
 function expectOwnClauses(profile: Profile, clauses: Array<{ id: string; quote: string }>) {
@@ -62,12 +65,12 @@ describe('directory people (Southend-on-Sea)', () => {
 
   it('recognises a misspelt or shortened officer name and names the Cabinet Member', () => {
     for (const text of ['Sara Jone has made a complete mess of the Local Plan.', 'Sarah Jone has made a complete mess of the Local Plan.']) {
-      const f = check(southend, text).findings.find((x) => x.category === 'officer-criticism');
+      const [f] = officerEvidence(southend, text);
       expect(f?.ruleId, text).toBe('officer-criticism.named-officer');
       expect(f?.message).toContain('Head of Planning');
       expect(f?.suggestion).toContain('Cllr Priya Nandra, Cabinet Member for Planning and Regeneration');
     }
-    const okafor = check(southend, 'Mr Okafur has ignored every one of my emails. Useless.').findings[0];
+    const [okafor] = officerEvidence(southend, 'Mr Okafur has ignored every one of my emails. Useless.');
     expect(okafor?.message).toContain('Head of Housing');
     expect(okafor?.suggestion).toContain('Cllr Ben Hollis');
   });
@@ -76,15 +79,17 @@ describe('directory people (Southend-on-Sea)', () => {
     // "Ms Jones" fits officer Sarah Jones and Cllr Peter Jones alike: an ambiguous surname
     // is taken for the councillor, so no officer finding.
     for (const text of ['Cllr Jones has made a complete mess of the Local Plan.', 'Peter Jones has made a complete mess of the Local Plan.', 'Ms Jones has made a complete mess of the Local Plan.']) {
-      expect(check(southend, text).categories['officer-criticism'].verdict, text).toBe('ok');
+      expect(officerEvidence(southend, text), text).toEqual([]);
     }
-    expect(check(southend, 'Sarah Jones has made a complete mess of the Local Plan.').categories['officer-criticism'].verdict).toBe('block');
+    expect(officerEvidence(southend, 'Sarah Jones has made a complete mess of the Local Plan.').map((e) => e.ruleId)).toEqual(['officer-criticism.named-officer']);
   });
 
   it('judges posts against by-elections and skips years with no scheduled election', () => {
     const byElection = check(southend, 'Vote for me on 18 February!', { postedAt: '2027-01-20' });
     expect(byElection.election).toMatchObject({ pollingDay: '2027-02-18', periodStart: '2027-01-13', inPeriod: true, source: 'profile' });
-    const rushcliffe = check(getProfile('rushcliffe')!, 'Vote Labour!', { postedAt: '2026-04-20' });
+    // Rushcliffe has no poll in 2026, so April 2026 is outside any period: a council
+    // account's party promotion is review there, not block (labelling guide).
+    const rushcliffe = check(getProfile('rushcliffe')!, 'Vote Labour!', { authorRole: 'council_account', postedAt: '2026-04-20' });
     expect(rushcliffe.election).toMatchObject({ pollingDay: '2027-05-06', inPeriod: false, source: 'profile' });
     expect(rushcliffe.categories.electioneering.verdict).toBe('review');
   });

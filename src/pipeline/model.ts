@@ -83,6 +83,11 @@ export interface ScorableFeatures {
   readonly sentenceCount: number;
 }
 
+function isAscending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < xs[i - 1]!) return false;
+  return true;
+}
+
 /**
  * Every model's probability for a post: the larger of the whole post's and that of its
  * most telling window of sentences (one either side), so one bad sentence in a long
@@ -101,10 +106,17 @@ export function postProbabilities(s: LoadedScorer, f: ScorableFeatures): Record<
     if (count === 0) continue;
     const where = f.sentences.get(name) ?? [];
     if (where.includes(-1)) { for (let i = 0; i < n; i++) global[i] = global[i]! + w[i]! * value; continue; }
-    // A window centred on c holds sentences c-REACH..c+REACH; each feature counts once.
-    const centres = new Set<number>();
-    for (const at of where) for (let c = Math.max(0, at - REACH); c <= Math.min(count - 1, at + REACH); c++) centres.add(c);
-    for (const c of centres) { const win = windows[c]!; for (let i = 0; i < n; i++) win[i] = win[i]! + w[i]! * value; }
+    // A window centred on c holds sentences c-REACH..c+REACH; each feature counts once
+    // per window (the sentences are visited in order, so a centre is never revisited).
+    const sorted = isAscending(where) ? where : [...where].sort((a, b) => a - b);
+    let next = 0;
+    for (const at of sorted) {
+      for (let c = Math.max(next, at - REACH); c <= Math.min(count - 1, at + REACH); c++) {
+        const win = windows[c]!;
+        for (let i = 0; i < n; i++) win[i] = win[i]! + w[i]! * value;
+        next = c + 1;
+      }
+    }
   }
   const best = Float64Array.from(whole);
   for (const win of windows) for (let i = 0; i < n; i++) best[i] = Math.max(best[i]!, global[i]! + win[i]!);

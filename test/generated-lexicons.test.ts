@@ -1,5 +1,6 @@
-// lexicons/names.json is generated from compromise's lexicon: it must be up to date,
-// and the name finder must find the people the confidential detector depends on.
+// Lexicons built from packages must be up to date: lexicons/names.json (from
+// compromise; the name finder must find the people the confidential detector depends on)
+// and lexicons/confusables.json (from unhomoglyph's confusables data).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,5 +17,12 @@ describe('names', () => {
     const text = 'Mrs Okafor and John Smith met Sharon Jones, not Universal Credit or Housing Benefit.';
     const found = findPeople(text).map((n) => text.slice(n.start, n.end));
     expect(found).toEqual(['Mrs Okafor', 'John Smith', 'Sharon Jones']);
+  });
+});
+
+describe('confusables', () => {
+  it('lexicons/confusables.json matches what npm run build:confusables writes', async () => {
+    const { confusablesFileContent } = await import('../src/cli/build-confusables.ts');
+    expect(readFileSync(join(import.meta.dirname, '../lexicons/confusables.json'), 'utf8')).toBe(confusablesFileContent());
   });
 });
