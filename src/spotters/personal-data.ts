@@ -10,7 +10,7 @@ export type PersonalDataKind = 'phone-mobile' | 'phone-landline' | 'phone-public
 export interface PersonalDataSpot { readonly kind: PersonalDataKind; readonly start: number; readonly end: number }
 
 const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63})+/gu;
-const NI_NUMBER = /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/giu;
+const NI_NUMBER = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/gu;
 const NHS_NUMBER = /\b[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}\b/gu;
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/gu;
 const ADDRESS = /\b\d{1,4}[a-z]?,? (?:[A-Z][\p{L}'-]+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Gardens|Court|Ct|Place|Terrace|Grove|Rise|Walk|Hill|Mews|Parade|Row|Square|View|Green|Chase|Park)\b/gu;
@@ -37,7 +37,7 @@ function phoneKind(raw: string): PersonalDataKind | undefined {
 
 export function findPersonalData(text: string): PersonalDataSpot[] {
   const out: PersonalDataSpot[] = [];
-  // Cheap gate: every pattern but email and postcode needs a run of digits.
+  // Cheap gate: phone and NHS numbers need a run of digits.
   if (/\d{3}/u.test(text)) {
     for (const m of findNumbers(text, LENIENT)) {
       const kind = phoneKind(text.slice(m.startsAt, m.endsAt));
@@ -46,8 +46,8 @@ export function findPersonalData(text: string): PersonalDataSpot[] {
     for (const m of text.matchAll(NHS_NUMBER)) {
       if (validNhs(m[0].replace(/\D/gu, '')) && !out.some((o) => o.start <= m.index && m.index < o.end)) out.push({ kind: 'nhs-number', start: m.index, end: m.index + m[0].length });
     }
-    for (const m of text.matchAll(ADDRESS)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
+  if (/\d/u.test(text)) for (const m of text.matchAll(ADDRESS)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   if (text.includes('@')) for (const m of text.matchAll(EMAIL)) out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(NI_NUMBER)) out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(POSTCODE)) out.push({ kind: 'postcode', start: m.index, end: m.index + m[0].length });
