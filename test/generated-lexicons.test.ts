@@ -1,6 +1,7 @@
 // Lexicons built from packages must be up to date: lexicons/names.json (from
-// compromise; the name finder must find the people the confidential detector depends on)
-// and lexicons/confusables.json (from unhomoglyph's confusables data).
+// compromise; the name finder must find the people the confidential detector depends on),
+// lexicons/confusables.json (unhomoglyph's confusables data) and
+// lexicons/phone-metadata-gb.json (libphonenumber-js's metadata, +44 only).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,5 +25,12 @@ describe('confusables', () => {
   it('lexicons/confusables.json matches what npm run build:confusables writes', async () => {
     const { confusablesFileContent } = await import('../src/cli/build-confusables.ts');
     expect(readFileSync(join(import.meta.dirname, '../lexicons/confusables.json'), 'utf8')).toBe(confusablesFileContent());
+  });
+});
+
+describe('phone metadata', () => {
+  it('lexicons/phone-metadata-gb.json matches what npm run build:phone-metadata writes', async () => {
+    const { phoneMetadataFileContent } = await import('../src/cli/build-phone-metadata.ts');
+    expect(readFileSync(join(import.meta.dirname, '../lexicons/phone-metadata-gb.json'), 'utf8')).toBe(phoneMetadataFileContent());
   });
 });

@@ -1,9 +1,13 @@
 // Personal-data patterns in a post: UK phone numbers in any written format (through
-// libphonenumber-js, the one importer of it), email addresses, National Insurance and
-// NHS numbers, postcodes and house-number addresses. Each spot is a half-open span of
-// the text it was given. Pure.
+// libphonenumber-js, the one importer of it, with its metadata cut to +44 numbers:
+// npm run build:phone-metadata), email addresses, National Insurance and NHS numbers,
+// postcodes and house-number addresses. Each spot is a half-open span of the text it
+// was given. Pure.
 
-import { findNumbers } from 'libphonenumber-js/min';
+import { findNumbers, type MetadataJson } from 'libphonenumber-js/core';
+import metadataData from '../../lexicons/phone-metadata-gb.json' with { type: 'json' };
+
+const metadata = metadataData as unknown as MetadataJson;
 
 export type PersonalDataKind = 'phone-mobile' | 'phone-landline' | 'phone-public' | 'email' | 'ni-number' | 'nhs-number' | 'postcode' | 'address';
 
@@ -39,7 +43,7 @@ export function findPersonalData(text: string): PersonalDataSpot[] {
   const out: PersonalDataSpot[] = [];
   // Cheap gate: phone and NHS numbers need a run of digits.
   if (/\d{3}/u.test(text)) {
-    for (const m of findNumbers(text, LENIENT)) {
+    for (const m of findNumbers(text, LENIENT, metadata)) {
       const kind = phoneKind(text.slice(m.startsAt, m.endsAt));
       if (kind) out.push({ kind, start: m.startsAt, end: m.endsAt });
     }
