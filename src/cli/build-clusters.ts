@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const WORDS = 20_000;
+const WORDS = Number(process.env["CLUSTER_WORDS"] ?? 12_000);
 const CLUSTERS = 400;
 const ROUNDS = 12;
 const OUT = join(import.meta.dirname, '../../lexicons/word-clusters.json');
