@@ -43,10 +43,9 @@ describe('the committed scorer', () => {
 describe('windows of sentences', () => {
   const s = handMade({ 'w:bad': 3, 'w:calm': -1, ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`w:calm${i}`, -1])) });
   const features = (sentences: string[][]) => {
-    const values = new Map<string, number>();
-    const where = new Map<string, number[]>();
-    sentences.forEach((words, i) => { for (const w of words) { values.set(`w:${w}`, 1); where.set(`w:${w}`, [...(where.get(`w:${w}`) ?? []), i]); } });
-    return { values, sentences: where, sentenceCount: sentences.length };
+    const entries = new Map<string, { value: number; where: number[] }>();
+    sentences.forEach((words, i) => { for (const w of words) { const e = entries.get(`w:${w}`) ?? { value: 1, where: [] }; e.where.push(i); entries.set(`w:${w}`, e); } });
+    return { entries, sentenceCount: sentences.length };
   };
   const p = (sentences: string[][]) => postProbabilities(s, features(sentences))['officer-criticism.flag'];
 

@@ -30,7 +30,7 @@ const SETTINGS: typeof DEFAULTS = { ...DEFAULTS, ...(JSON.parse(process.env['TRA
 /** The dev figures of the last train() call, for the CLI to print. */
 export let lastDev: ReturnType<typeof devFigures> | undefined;
 
-interface Row { post: FixturePost; parts: PostParts; values: ReadonlyMap<string, number>; verdicts: Record<Category, Verdict>; partisan?: boolean; voice: 'official' | 'personal' | 'campaign' }
+interface Row { post: FixturePost; parts: PostParts; values: ReadonlyMap<string, { readonly value: number }>; verdicts: Record<Category, Verdict>; partisan?: boolean; voice: 'official' | 'personal' | 'campaign' }
 
 export function featureRows(posts: readonly FixturePost[]): Row[] {
   return posts.map((post) => {
@@ -44,7 +44,7 @@ export function featureRows(posts: readonly FixturePost[]): Row[] {
     // official voice that was not flagged means none.
     const partisan = post.partisan ?? (verdicts.electioneering !== 'ok' ? true : officerVoice ? false : undefined);
     const voice = officerVoice ? 'official' : ctx.channel === 'campaign' ? 'campaign' : 'personal';
-    return { post, parts, values: features.values, verdicts, ...(partisan !== undefined ? { partisan } : {}), voice };
+    return { post, parts, values: features.entries, verdicts, ...(partisan !== undefined ? { partisan } : {}), voice };
   });
 }
 
@@ -73,7 +73,7 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
   const sparse = rows.map((r) => {
     const idx: number[] = [];
     const val: number[] = [];
-    for (const [name, v] of r.values) { const i = indexOf.get(name); if (i !== undefined && i > 0) { idx.push(i); val.push(v); } }
+    for (const [name, { value: v }] of r.values) { const i = indexOf.get(name); if (i !== undefined && i > 0) { idx.push(i); val.push(v); } }
     return { index: Int32Array.from(idx), value: Float64Array.from(val) };
   });
 

@@ -22,12 +22,17 @@ import type { PostDocument } from './document.ts';
 import { memoize } from './memo.ts';
 import type { CheckContext, Evidence } from './types.ts';
 
+export interface FeatureEntry {
+  /** The feature's value (most are 1: present). */
+  value: number;
+  /** The sentences it occurred in (the first few; GLOBAL for features of the whole post
+   * and its context). */
+  readonly where: number[];
+}
+
 export interface Features {
-  /** Feature name -> value (most are 1: present). */
-  readonly values: Map<string, number>;
-  /** Feature name -> the sentences it occurred in (first few; GLOBAL for features of the
-   * whole post and its context). */
-  readonly sentences: Map<string, number[]>;
+  /** Feature name -> its value and where it occurred. */
+  readonly entries: ReadonlyMap<string, FeatureEntry>;
   /** How many sentences the post has. */
   readonly sentenceCount: number;
 }
@@ -61,16 +66,18 @@ export const wordKey = memoize((word: string): string => {
 }, 20000);
 
 class Builder {
-  readonly values = new Map<string, number>();
-  readonly sentences = new Map<string, number[]>();
+  readonly entries = new Map<string, FeatureEntry>();
   add(name: string, sentence: number, value = 1): void {
-    const prev = this.values.get(name);
-    if (prev === undefined || value > prev) this.values.set(name, value);
-    let where = this.sentences.get(name);
-    if (!where) { where = []; this.sentences.set(name, where); }
-    if (where.length < 8 && !where.includes(sentence)) where.push(sentence);
+    const e = this.entries.get(name);
+    if (!e) { this.entries.set(name, { value, where: [sentence] }); return; }
+    if (value > e.value) e.value = value;
+    if (e.where.length < 8 && !e.where.includes(sentence)) e.where.push(sentence);
   }
 }
+
+/** The names a word is counted under, made once per word: w:stem and o:stem. */
+const namesOf = memoize((key: string) => ({ word: `w:${key}`, officer: `o:${key}` }), 20000);
+const CLUSTER_NAMES = lexicons.wordClusters.clusters.map((_, i) => ({ any: `c:${i}`, officer: `oc:${i}` }));
 
 export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: readonly Evidence[]): Features {
   const f = new Builder();
@@ -134,22 +141,27 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
     const key = keys[i]!;
     const s = t.sentence;
     if (key === '') continue;
-    f.add(`w:${key}`, s);
+    const names = namesOf(key);
+    const aboutOfficer = officerSentences.has(s);
+    f.add(names.word, s);
     const prev = i > 0 && tokens[i - 1]!.sentence === s ? keys[i - 1] : undefined;
     f.add(`b:${prev ?? '^'}_${key}`, s);
-    if (officerSentences.has(s)) f.add(`o:${key}`, s);
-    const cluster = clusterOf.get(t.text) ?? clusterOf.get(abuseKey(t.text));
+    if (aboutOfficer) f.add(names.officer, s);
+    const cluster = clusterOf.get(t.text) ?? (t.text.length <= 40 && /[^\p{L}'-]/u.test(t.text) ? clusterOf.get(abuseKey(t.text)) : undefined);
     if (cluster !== undefined) {
-      f.add(`c:${cluster}`, s);
-      if (officerSentences.has(s)) f.add(`oc:${cluster}`, s);
+      const c = CLUSTER_NAMES[cluster]!;
+      f.add(c.any, s);
+      if (aboutOfficer) f.add(c.officer, s);
     }
     let v = valenceOf(t.text);
     if (v !== 0 && prev !== undefined && (prev === 'not' || prev.endsWith("n't") || prev === 'never' || prev === 'no')) v = -v;
     if (v < 0) { negative -= v; negativeIn.add(s); } else if (v > 0) { positive += v; positiveIn.add(s); }
     if (WELSH.has(t.text)) welsh++;
     if (WELSH_ONLY.has(t.text)) welshOnly++;
-    const original = doc.text.slice(t.start, t.end);
-    if (original.length >= 3 && original === original.toUpperCase() && /\p{Lu}/u.test(original)) caps++;
+    if (t.capitalized && t.end - t.start >= 3) {
+      const original = doc.text.slice(t.start, t.end);
+      if (original === original.toUpperCase()) caps++;
+    }
   }
   const last = sentences.length - 1;
   if (tokens.length > 0) {
@@ -190,7 +202,7 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
   f.add(`ctx:channel:${ctx.channel}`, GLOBAL);
   if (ctx.election.inPeriod) f.add('ctx:period', GLOBAL);
   if (ctx.sharing) f.add('ctx:sharing', GLOBAL);
-  return { values: f.values, sentences: f.sentences, sentenceCount: sentences.length };
+  return { entries: f.entries, sentenceCount: sentences.length };
 }
 
 /** The sentence containing a normalised offset (the nearest one before it). */

@@ -46,9 +46,9 @@ interface Slot {
   readonly byKey: ReadonlyMap<string, readonly Alt[]>;
   /** Alternatives that start with a prefix or a tag. */
   readonly others: readonly Alt[];
-  /** The same, for walking: prefix alternatives by their first letter, and the rest
+  /** The same, for walking: prefix alternatives by their first letters, and the rest
    * (tags, bare "*"), so a token tries only those that can fit it. */
-  readonly prefixByInitial: ReadonlyMap<string, readonly Alt[]>;
+  readonly prefixByInitial: ReadonlyMap<number, readonly Alt[]>;
   readonly unindexed: readonly Alt[];
 }
 interface Phrase<T> { readonly slots: readonly Slot[]; readonly value: T }
@@ -56,10 +56,10 @@ interface Start<T> { readonly phrase: Phrase<T>; readonly slot: number }
 
 export class PhraseMatcher<T> {
   private readonly keyOf: KeyFn;
-  /** Where a match may start: by the key of its first word, by the first letter of a
+  /** Where a match may start: by the key of its first word, by the first letters of a
    * prefix word, by a tag, or (a bare *) anywhere. */
   private readonly startsByKey = new Map<string, Start<T>[]>();
-  private readonly startsByInitial = new Map<string, Start<T>[]>();
+  private readonly startsByInitial = new Map<number, Start<T>[]>();
   private readonly startsByTag = new Map<string, Start<T>[]>();
   private readonly startsAnywhere: Start<T>[] = [];
 
@@ -109,14 +109,15 @@ export class PhraseMatcher<T> {
           byKey.set(a[0]!.text, list);
         } else others.push(a);
       }
-      const prefixByInitial = new Map<string, Alt[]>();
+      const prefixByInitial = new Map<number, Alt[]>();
       const unindexed: Alt[] = [];
       for (const a of others) {
         const w = a[0]!;
         if (w.kind === 'prefix' && w.text !== '') {
-          const list = prefixByInitial.get(w.text[0]!) ?? [];
+          const head = prefixHead(w.text);
+          const list = prefixByInitial.get(head) ?? [];
           list.push(a);
-          prefixByInitial.set(w.text[0]!, list);
+          prefixByInitial.set(head, list);
         } else unindexed.push(a);
       }
       return { optional, byKey, others, prefixByInitial, unindexed };
@@ -133,7 +134,7 @@ export class PhraseMatcher<T> {
         const w = alt[0]!;
         if (w.kind === 'tag') addTo(this.startsByTag, w.text, start);
         else if (w.text === '') { if (!this.startsAnywhere.includes(start)) this.startsAnywhere.push(start); }
-        else addTo(this.startsByInitial, w.text[0]!, start);
+        else addTo(this.startsByInitial, prefixHead(w.text), start);
       }
       if (!slot.optional) break;
     }
@@ -152,7 +153,12 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       ctx.from = i;
       for (const s of this.startsByKey.get(keys[i]!) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
-      for (const s of this.startsByInitial.get(tokens[i]!.text[0] ?? '') ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
+      if (this.startsByInitial.size > 0) {
+        const text = tokens[i]!.text;
+        for (let n = 1; n <= Math.min(HEAD, text.length); n++) {
+          for (const s of this.startsByInitial.get(headKey(text, n)) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
+        }
+      }
       for (const tag of tags?.[i] ?? NONE) for (const s of this.startsByTag.get(tag) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
       for (const s of this.startsAnywhere) this.walk(ctx, s.phrase, s.slot, i);
     }
@@ -177,7 +183,12 @@ export class PhraseMatcher<T> {
     if (slot.optional) this.walk(ctx, phrase, slotIndex + 1, at);
     if (at >= ctx.tokens.length) return;
     for (const alt of slot.byKey.get(ctx.keys[at]!) ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
-    for (const alt of slot.prefixByInitial.get(ctx.tokens[at]!.text[0] ?? '') ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
+    if (slot.prefixByInitial.size > 0) {
+      const text = ctx.tokens[at]!.text;
+      for (let n = 1; n <= Math.min(HEAD, text.length); n++) {
+        for (const alt of slot.prefixByInitial.get(headKey(text, n)) ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
+      }
+    }
     for (const alt of slot.unindexed) this.tryAlt(ctx, phrase, slotIndex, at, alt);
   }
 
@@ -208,6 +219,17 @@ interface Walk<T> {
 }
 
 const NONE: readonly never[] = [];
+
+/** Prefix words ("incompet*") are indexed by their first HEAD letters (all of them when
+ * shorter), so a token only tries the prefixes that can fit it. */
+const HEAD = 3;
+/** The first n (1..HEAD) UTF-16 units of a word as one number: no string is made. */
+function headKey(text: string, n: number): number {
+  let k = n;
+  for (let i = 0; i < n; i++) k = k * 65536 + text.charCodeAt(i);
+  return k;
+}
+const prefixHead = (prefix: string): number => headKey(prefix, Math.min(HEAD, prefix.length));
 
 /** Token keys, computed once per document and key function (most matchers share one). */
 const keyCache = new WeakMap<readonly Token[], Map<KeyFn, string[]>>();

@@ -63,9 +63,9 @@ export function loadScorer(data: Scorer): LoadedScorer {
 }
 
 /** Every model's probability for a feature set, in the order of MODEL_NAMES. */
-export function probabilities(s: LoadedScorer, values: ReadonlyMap<string, number>): Record<ModelName, number> {
+export function probabilities(s: LoadedScorer, entries: ReadonlyMap<string, { readonly value: number }>): Record<ModelName, number> {
   const z = Float64Array.from(s.data.bias);
-  for (const [name, value] of values) {
+  for (const [name, { value }] of entries) {
     const w = s.table.get(name);
     if (w) for (let i = 0; i < z.length; i++) z[i] = z[i]! + w[i]! * value;
   }
@@ -78,8 +78,7 @@ export const MODEL_INDEX: Readonly<Record<ModelName, number>> = Object.fromEntri
 const REACH = 1;
 
 export interface ScorableFeatures {
-  readonly values: ReadonlyMap<string, number>;
-  readonly sentences: ReadonlyMap<string, readonly number[]>;
+  readonly entries: ReadonlyMap<string, { readonly value: number; readonly where: readonly number[] }>;
   readonly sentenceCount: number;
 }
 
@@ -97,28 +96,44 @@ export function postProbabilities(s: LoadedScorer, f: ScorableFeatures): Record<
   const n = MODEL_NAMES.length;
   const whole = Float64Array.from(s.data.bias);
   const count = f.sentenceCount > 2 * REACH + 1 ? f.sentenceCount : 0;
-  const windows = Array.from({ length: count }, () => new Float64Array(n));
+  // Features of one sentence are summed per sentence (most are); features seen in
+  // several sentences go straight into each window they fall in, once.
+  const bySentence = new Float64Array(count * n);
+  const windows = new Float64Array(count * n);
   const global = Float64Array.from(s.data.bias);
-  for (const [name, value] of f.values) {
+  for (const [name, { value, where }] of f.entries) {
     const w = s.table.get(name);
     if (!w) continue;
     for (let i = 0; i < n; i++) whole[i] = whole[i]! + w[i]! * value;
     if (count === 0) continue;
-    const where = f.sentences.get(name) ?? [];
     if (where.includes(-1)) { for (let i = 0; i < n; i++) global[i] = global[i]! + w[i]! * value; continue; }
+    if (where.length === 1) {
+      const o = where[0]! * n;
+      for (let i = 0; i < n; i++) bySentence[o + i] = bySentence[o + i]! + w[i]! * value;
+      continue;
+    }
     // A window centred on c holds sentences c-REACH..c+REACH; each feature counts once
     // per window (the sentences are visited in order, so a centre is never revisited).
-    const sorted = isAscending(where) ? where : [...where].sort((a, b) => a - b);
+    const sorted = isAscending(where) ? where : [...where].sort((x, y) => x - y);
     let next = 0;
     for (const at of sorted) {
       for (let c = Math.max(next, at - REACH); c <= Math.min(count - 1, at + REACH); c++) {
-        const win = windows[c]!;
-        for (let i = 0; i < n; i++) win[i] = win[i]! + w[i]! * value;
+        const o = c * n;
+        for (let i = 0; i < n; i++) windows[o + i] = windows[o + i]! + w[i]! * value;
         next = c + 1;
       }
     }
   }
-  const best = Float64Array.from(whole);
-  for (const win of windows) for (let i = 0; i < n; i++) best[i] = Math.max(best[i]!, global[i]! + win[i]!);
-  return Object.fromEntries(MODEL_NAMES.map((m, i) => [m, sigmoid(best[i]!)])) as Record<ModelName, number>;
+  const best = whole;
+  for (let c = 0; c < count; c++) {
+    const o = c * n;
+    for (let i = 0; i < n; i++) {
+      let z = global[i]! + windows[o + i]!;
+      for (let d = Math.max(0, c - REACH); d <= Math.min(count - 1, c + REACH); d++) z += bySentence[d * n + i]!;
+      if (z > best[i]!) best[i] = z;
+    }
+  }
+  const out = {} as Record<ModelName, number>;
+  for (let i = 0; i < n; i++) out[MODEL_NAMES[i]!] = sigmoid(best[i]!);
+  return out;
 }

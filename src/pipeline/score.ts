@@ -91,10 +91,10 @@ export function scoreCategories(features: Features, ctx: CheckContext, s: Loaded
 export function strongestSentence(features: Features, model: ModelName, s: LoadedScorer = defaultScorer()): number | undefined {
   const m = MODEL_INDEX[model];
   const bySentence = new Map<number, number>();
-  for (const [name, where] of features.sentences) {
+  for (const [name, { value, where }] of features.entries) {
     const w = s.table.get(name)?.[m];
     if (w === undefined || w <= 0) continue;
-    const v = w * (features.values.get(name) ?? 0);
+    const v = w * value;
     for (const i of where) if (i >= 0) bySentence.set(i, (bySentence.get(i) ?? 0) + v);
   }
   let best: number | undefined;

@@ -31,7 +31,8 @@ function fits(masked: string, word: string): boolean {
 
 export function findMaskedWords(norm: string): MaskedSpot[] {
   const out: MaskedSpot[] = [];
-  if (!/[*!@#$%?|]/u.test(norm)) return out;
+  // Cheap gate: a mask character inside a word, or a run of stars after a letter.
+  if (!/\p{L}[*@#$%|]|\p{L}[!?]\p{L}|\p{L}[!?][*@#$%|!?]/u.test(norm)) return out;
   for (const m of norm.matchAll(MASKED)) {
     let s = m[0];
     // A sentence's own "!" or "?" or "." at the end is punctuation, not a mask.

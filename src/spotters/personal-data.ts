@@ -39,10 +39,16 @@ function phoneKind(raw: string): PersonalDataKind | undefined {
   return national.startsWith('07') ? 'phone-mobile' : 'phone-landline';
 }
 
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+  return n;
+}
+
 export function findPersonalData(text: string): PersonalDataSpot[] {
   const out: PersonalDataSpot[] = [];
-  // Cheap gate: phone and NHS numbers need a run of digits.
-  if (/\d{3}/u.test(text)) {
+  // Cheap gate: phone and NHS numbers need ten digits or more.
+  if (/\d{3}/u.test(text) && digitCount(text) >= 10) {
     for (const m of findNumbers(text, LENIENT, metadata)) {
       const kind = phoneKind(text.slice(m.startsAt, m.endsAt));
       if (kind) out.push({ kind, start: m.startsAt, end: m.endsAt });
