@@ -15,6 +15,7 @@ import { findTargets } from '../detectors/officer-criticism.ts';
 import { abuseKey } from '../detectors/abuse.ts';
 import { lexicons } from '../lexicon/index.ts';
 import { stemWord } from '../nlp/stemmer.ts';
+import { findPeople } from '../nlp/people.ts';
 import { findMaskedWords } from '../spotters/masked-words.ts';
 import { findPersonalData } from '../spotters/personal-data.ts';
 import { valenceOf } from '../spotters/sentiment.ts';
@@ -48,6 +49,7 @@ const partyPhrases = [...(lexicons.electioneering.lists['party'] ?? [])].filter(
 const PARTY_SIGNS = new Set(['🌹', '💙', '🔶', '💚', '🟣', '🔵', '🔴', '🟢', '🟠', '🟡', '💛', '🧡', '❤', '💜', '🩵', '🌳', '🐦', '🌿', '🔷', '🟦', '🟥', '🟩', '🟧', '🟨']);
 const MOCKING = new Set(['🤡', '🐍', '🐀', '🐷', '🐖', '💩', '🐑', '🙈', '🤥', '🐒', '🦍', '🤮', '🖕']);
 const MONEY = /£\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?\b|\b\d[\d,.]*\s?(?:pounds|quid|grand)\b/giu;
+const AGE = /\(\d{1,3}\)|, \d{1,3},|\baged \d{1,3}\b|\b\d{1,3}[- ]?(?:year|yr)s?[- ]old\b|\bin (?:his|her|their) (?:[5-9]0s)\b/giu;
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'hers', 'theirs']);
 const WELSH = new Set(['yn', 'y', 'yr', 'a', 'ac', 'i', 'o', 'ar', 'gyda', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ni', 'chi', 'hwn', 'hon', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gan', 'am', 'fel', 'neu', 'ond', 'dros', 'ward', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch']);
 const WELSH_ONLY = new Set(['yn', 'yr', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gyda', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch', 'hwn', 'hon']);
@@ -187,7 +189,16 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
   f.add(length < 120 ? 's:short' : length < 400 ? 's:medium' : 's:long', GLOBAL);
 
   for (const m of doc.text.matchAll(MONEY)) f.add('s:money', sentenceOfOffset(doc, m.index));
-  for (const p of findPersonalData(doc.text)) f.add(`s:pd:${p.kind}`, sentenceOfOffset(doc, p.start));
+  // Personal data, ages, and a person's name in the same sentence as either.
+  const personal = new Set<number>();
+  for (const p of findPersonalData(doc.text)) { const at = sentenceOfOffset(doc, p.start); f.add(`s:pd:${p.kind}`, at); personal.add(at); }
+  for (const m of doc.text.matchAll(AGE)) { const at = sentenceOfOffset(doc, m.index); f.add('s:age', at); personal.add(at); }
+  if (personal.size > 0) {
+    for (const n of findPeople(doc.text)) {
+      const at = sentenceOfOffset(doc, n.start);
+      if (personal.has(at)) f.add('x:name+personal', at);
+    }
+  }
   for (const m of findMaskedWords(norm)) f.add('s:masked-swearing', sentenceAt(doc, m.start));
 
   // The detectors' evidence: which rules fired, how sure, how severe.
