@@ -28,6 +28,11 @@ const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / 
 
 export function fitLogistic(examples: readonly SparseExample[], size: number, s: FitSettings): Float64Array {
   const w = new Float64Array(size);
+  // The weights returned are the average over the last third of the epochs (Polyak
+  // averaging): steadier than the last step's.
+  const mean = new Float64Array(size);
+  const averageFrom = Math.floor((2 * s.epochs) / 3);
+  let averaged = 0;
   const g2 = new Float64Array(size).fill(1e-8);
   const order = examples.map((_, i) => i);
   const next = random(s.seed);
@@ -54,8 +59,12 @@ export function fitLogistic(examples: readonly SparseExample[], size: number, s:
         w[f] = Math.sign(moved) * Math.max(0, Math.abs(moved) - step * s.l1);
       }
     }
+    if (epoch >= averageFrom) {
+      averaged++;
+      for (let i = 0; i < size; i++) mean[i] = mean[i]! + (w[i]! - mean[i]!) / averaged;
+    }
   }
-  return w;
+  return averaged > 0 ? mean : w;
 }
 
 export interface Counts { tp: number; fp: number; fn: number }
