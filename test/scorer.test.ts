@@ -94,5 +94,10 @@ describe('the electioneering table', () => {
     expect(j({ 'abuse.flag': 0.4 })).toBe('ok');
     expect(j({ 'abuse.flag': 0.6 })).toBe('review');
     expect(j({ 'abuse.flag': 0.6, 'abuse.block': 0.85 })).toBe('block');
+    // the block model grades a flagged post; where it is surer than the flag model, the
+    // post counts as flagged at its probability
+    expect(j({ 'abuse.flag': 0.4, 'abuse.block': 0.95 })).toBe('block');
+    expect(j({ 'abuse.flag': 0.6, 'abuse.block': 0.7 })).toBe('review');
+    expect(j({ 'abuse.flag': 0.3, 'abuse.block': 0.45 })).toBe('ok');
   });
 });

@@ -123,7 +123,7 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
     return macroF1 - PENALTY * Math.max(0, falseAlarms - FALSE_ALARM_BUDGET);
   };
   const knobs: Array<{ get: () => number; set: (x: number) => void }> = [
-    ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => ({ get: () => t[c].review, set: (x: number) => { t[c].review = x; t[c].block = Math.max(t[c].block, x); } })),
+    ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => ({ get: () => t[c].review, set: (x: number) => { t[c].review = x; } })),
     { get: () => t.electioneering.official, set: (x: number) => { t.electioneering.official = x; } },
     { get: () => t.electioneering.personal, set: (x: number) => { t.electioneering.personal = x; t.electioneering.personalBlock = Math.max(t.electioneering.personalBlock, x); } },
   ];
@@ -136,7 +136,7 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
     }
   }
   const blockKnobs: Array<[Category, { get: () => number; set: (x: number) => void }]> = [
-    ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => [c, { get: () => t[c].block, set: (x: number) => { t[c].block = Math.max(x, t[c].review); } }] as [Category, { get: () => number; set: (x: number) => void }]),
+    ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => [c, { get: () => t[c].block, set: (x: number) => { t[c].block = x; } }] as [Category, { get: () => number; set: (x: number) => void }]),
     ['electioneering', { get: () => t.electioneering.partisan, set: (x: number) => { t.electioneering.partisan = x; } }],
     ['electioneering', { get: () => t.electioneering.personalBlock, set: (x: number) => { t.electioneering.personalBlock = Math.max(x, t.electioneering.personal); } }],
   ];

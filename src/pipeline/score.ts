@@ -1,7 +1,7 @@
 // Scoring: the fitted scorer turns a post's features into a calibrated probability per
 // risk and a verdict (thresholds chosen on the dev split; lexicons/scorer.json).
-//   - officer criticism, confidential, abuse: P(flag) against the review threshold and
-//     P(block) against the block threshold;
+//   - officer criticism, confidential, abuse: P(flag) against the review threshold, and
+//     for a flagged post P(block) against the block threshold;
 //   - electioneering, by the context table of the labelling guide: official channels,
 //     council accounts and officers by the official model (block in the pre-election
 //     period when the words are partisan, else review); a councillor's personal channel
@@ -69,9 +69,12 @@ function judgeElectioneering(p0: Probabilities, ctx: CheckContext, thresholds: T
 
 function judge(category: Exclude<Category, 'electioneering'>, p0: Probabilities, thresholds: Thresholds): CategoryJudgement {
   const t = thresholds[category];
-  const flag = p0[`${category}.flag`];
+  // A post the block model is sure of is flagged too (the two models disagree there).
   const block = p0[`${category}.block`];
-  const verdict: Verdict = block >= t.block ? 'block' : flag >= t.review ? 'review' : 'ok';
+  const flag = Math.max(p0[`${category}.flag`], block);
+  // Block is a degree of a flagged risk: the block model only decides how serious a
+  // post the flag model has flagged is, so it never adds a false alarm of its own.
+  const verdict: Verdict = flag < t.review ? 'ok' : block >= t.block ? 'block' : 'review';
   const p = verdict === 'block' ? Math.max(flag, block) : flag;
   return { verdict, probability: p, model: `${category}.flag`, score: verdict === 'block' ? bandScore('block', block, t.review, t.block) : bandScore(verdict, flag, t.review, t.block) };
 }
