@@ -18,10 +18,10 @@ const thresholds: Scorer['thresholds'] = {
   electioneering: { official: 0.5, partisan: 0.5, personal: 0.5, personalBlock: 0.8 },
 };
 
-function handMade(weights: Record<string, number>): ReturnType<typeof loadScorer> {
+function handMade(weights: Record<string, number>, windowOffset = 0): ReturnType<typeof loadScorer> {
   return loadScorer(ScorerSchema.parse({
     version: 'test', description: 'hand-made', training: { train: [], dev: [], posts: 0, settings: {} },
-    models: [...MODEL_NAMES], scale: 1, bias: MODEL_NAMES.map(() => -2),
+    models: [...MODEL_NAMES], scale: 1, bias: MODEL_NAMES.map(() => -2), windowOffset,
     weights: Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, MODEL_NAMES.map((_, i) => (i === 0 ? w : 0))])),
     thresholds,
   }));
@@ -59,6 +59,14 @@ describe('windows of sentences', () => {
     // The whole post: -2 + 3 - 10; the window around the bad sentence: -2 + 3 - 2.
     expect(p(buried)).toBeCloseTo(1 / (1 + Math.exp(1)), 6);
     expect(p(calm)).toBeCloseTo(1 / (1 + Math.exp(4)), 6);
+  });
+
+  it('takes the window offset off a window, never off the whole post', () => {
+    const calm = Array.from({ length: 10 }, (_, i) => [`calm${i}`]);
+    const buried = [...calm.slice(0, 5), ['bad'], ...calm.slice(5)];
+    const offset = handMade({ 'w:bad': 3, ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`w:calm${i}`, -1])) }, 0.5);
+    expect(postProbabilities(offset, features(buried))['officer-criticism.flag']).toBeCloseTo(1 / (1 + Math.exp(1.5)), 6);
+    expect(postProbabilities(offset, features([['bad'], ['calm0']]))['officer-criticism.flag']).toBeCloseTo(1 / (1 + Math.exp(0)), 6);
   });
 
   it('counts a feature once per window even when it repeats in neighbouring sentences', () => {

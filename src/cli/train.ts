@@ -97,6 +97,7 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
     models: [...MODEL_NAMES],
     scale: STEPS,
     bias: fitted.map((w) => round(w[0]!)),
+    windowOffset: 0,
     weights,
     thresholds: {
       'officer-criticism': { review: 0.5, block: 0.5 },
@@ -106,6 +107,16 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
     },
   };
   const dev = devPosts.length > 0 ? featureRows(devPosts) : rows;
+  // The window offset that ranks the dev split best (mean average precision), then the
+  // thresholds for it.
+  let bestAP = -1;
+  let offset = 0;
+  for (const candidate of WINDOW_OFFSETS) {
+    scorer.windowOffset = candidate;
+    const ap = devFigures(scorer, dev).meanAP;
+    if (ap > bestAP) { bestAP = ap; offset = candidate; }
+  }
+  scorer.windowOffset = offset;
   chooseThresholds(scorer, dev);
   lastDev = devFigures(scorer, dev);
   return ScorerSchema.parse(scorer);
@@ -127,7 +138,10 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
     { get: () => t.electioneering.official, set: (x: number) => { t.electioneering.official = x; } },
     { get: () => t.electioneering.personal, set: (x: number) => { t.electioneering.personal = x; t.electioneering.personalBlock = Math.max(t.electioneering.personalBlock, x); } },
   ];
-  for (let pass = 0; pass < 3; pass++) {
+  // Start strict (few alarms) so the passes spend the false-alarm budget where it buys
+  // the most F1, rather than where the first knob happens to be.
+  for (const k of knobs) k.set(GRID.at(-1)!);
+  for (let pass = 0; pass < 4; pass++) {
     for (const k of knobs) {
       let best = k.get();
       let bestJ = -Infinity;
@@ -153,6 +167,7 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
 }
 
 const FALSE_ALARM_BUDGET = 0.04;
+const WINDOW_OFFSETS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 4];
 const PENALTY = 3;
 
 /** Macro F1, per-risk F1 and the false-alarm rate of thresholds on scored posts; with

@@ -36,6 +36,10 @@ export const ScorerSchema = z.object({
    * 1/scale (whole numbers keep the file small). */
   scale: z.number().int().positive(),
   bias: PerModel,
+  /** Subtracted from a window's score before it is compared with the whole post's: a
+   * long post has many windows, and the best of many is biased upwards. Chosen on the
+   * dev split. */
+  windowOffset: z.number().min(0),
   weights: z.record(z.string().min(1), PerModelSteps),
   thresholds: z.object({
     'officer-criticism': z.object({ review: Threshold, block: Threshold }),
@@ -90,7 +94,8 @@ function isAscending(xs: readonly number[]): boolean {
 /**
  * Every model's probability for a post: the larger of the whole post's and that of its
  * most telling window of sentences (one either side), so one bad sentence in a long
- * newsletter is judged as it would be on its own, with the post's context.
+ * newsletter is judged as it would be on its own, with the post's context (less the
+ * window offset).
  */
 export function postProbabilities(s: LoadedScorer, f: ScorableFeatures): Record<ModelName, number> {
   const n = MODEL_NAMES.length;
@@ -128,7 +133,7 @@ export function postProbabilities(s: LoadedScorer, f: ScorableFeatures): Record<
   for (let c = 0; c < count; c++) {
     const o = c * n;
     for (let i = 0; i < n; i++) {
-      let z = global[i]! + windows[o + i]!;
+      let z = global[i]! + windows[o + i]! - s.data.windowOffset;
       for (let d = Math.max(0, c - REACH); d <= Math.min(count - 1, c + REACH); d++) z += bySentence[d * n + i]!;
       if (z > best[i]!) best[i] = z;
     }
