@@ -73,7 +73,7 @@ class Builder {
     const e = this.entries.get(name);
     if (!e) { this.entries.set(name, { value, where: [sentence] }); return; }
     if (value > e.value) e.value = value;
-    if (e.where.length < 8 && !e.where.includes(sentence)) e.where.push(sentence);
+    if (e.where[e.where.length - 1] !== sentence && e.where.length < 8 && !e.where.includes(sentence)) e.where.push(sentence);
   }
 }
 

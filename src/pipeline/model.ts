@@ -111,7 +111,7 @@ export function postProbabilities(s: LoadedScorer, f: ScorableFeatures): Record<
     if (!w) continue;
     for (let i = 0; i < n; i++) whole[i] = whole[i]! + w[i]! * value;
     if (count === 0) continue;
-    if (where.includes(-1)) { for (let i = 0; i < n; i++) global[i] = global[i]! + w[i]! * value; continue; }
+    if (where[0] === -1) { for (let i = 0; i < n; i++) global[i] = global[i]! + w[i]! * value; continue; }
     if (where.length === 1) {
       const o = where[0]! * n;
       for (let i = 0; i < n; i++) bySentence[o + i] = bySentence[o + i]! + w[i]! * value;
