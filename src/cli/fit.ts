@@ -1,6 +1,6 @@
-// Fitting the scorer: elastic-net (L1 + L2) logistic regression by AdaGrad over sparse
+// Fitting the scorer: L2-regularised logistic regression by AdaGrad over sparse
 // features, in a fixed order from a seeded shuffle (same input, same weights), and the
-// choice of thresholds on the dev split. Pure: no files, no clock, no randomness
+// grid and F1 the threshold choice (train.ts) uses. Pure: no files, no clock, no randomness
 // beyond the seed.
 
 export interface SparseExample {
@@ -10,7 +10,7 @@ export interface SparseExample {
   readonly y: 0 | 1;
 }
 
-export interface FitSettings { readonly epochs: number; readonly rate: number; readonly l2: number; readonly l1: number; readonly seed: number }
+export interface FitSettings { readonly epochs: number; readonly rate: number; readonly l2: number; readonly seed: number }
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -52,11 +52,7 @@ export function fitLogistic(examples: readonly SparseExample[], size: number, s:
         const f = ex.index[n]!;
         const g = err * ex.value[n]! + s.l2 * w[f]!;
         g2[f] = g2[f]! + g * g;
-        const step = s.rate / Math.sqrt(g2[f]!);
-        const moved = w[f]! - step * g;
-        // L1 as a proximal step: weights that do not earn their keep become exactly 0,
-        // which keeps the committed model small.
-        w[f] = Math.sign(moved) * Math.max(0, Math.abs(moved) - step * s.l1);
+        w[f] = w[f]! - (s.rate * g) / Math.sqrt(g2[f]!);
       }
     }
     if (epoch >= averageFrom) {
@@ -69,24 +65,5 @@ export function fitLogistic(examples: readonly SparseExample[], size: number, s:
 
 export interface Counts { tp: number; fp: number; fn: number }
 export const f1 = ({ tp, fp, fn }: Counts): number => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
-
-/** The threshold (on a grid) that maximises F1 of `p >= t` against `y`. Ties go to the
- * higher threshold: fewer false alarms for the same F1. */
-export function bestThreshold(scores: readonly number[], ys: readonly boolean[], grid: readonly number[] = GRID): number {
-  let best = 0.5;
-  let bestF = -1;
-  for (const t of grid) {
-    const c: Counts = { tp: 0, fp: 0, fn: 0 };
-    scores.forEach((p, i) => {
-      const got = p >= t;
-      if (got && ys[i]) c.tp++;
-      else if (got) c.fp++;
-      else if (ys[i]) c.fn++;
-    });
-    const f = f1(c);
-    if (f >= bestF) { best = t; bestF = f; }
-  }
-  return best;
-}
 
 export const GRID: readonly number[] = Array.from({ length: 37 }, (_, i) => Math.round((0.05 + i * 0.025) * 1000) / 1000);
