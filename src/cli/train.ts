@@ -23,7 +23,7 @@ export const DEV_FILES = ['dev.jsonl'];
 /** Posts without a date are judged as of this day, in training and in the eval alike. */
 export const FIXTURE_NOW = new Date('2026-11-22T12:00:00Z');
 
-const DEFAULTS = { epochs: 30, rate: 0.3, l2: 0.02, seed: 20261202, minCount: 12, keepAbove: 0.05 };
+const DEFAULTS = { epochs: 30, rate: 0.3, l2: 0.02, seed: 20261202, minCount: 15, keepAbove: 0.05 };
 // TRAIN_SETTINGS='{"l2":0.01}' tries other settings (for choosing them on the dev split).
 const SETTINGS: typeof DEFAULTS = { ...DEFAULTS, ...(JSON.parse(process.env['TRAIN_SETTINGS'] ?? '{}') as Partial<typeof DEFAULTS>) };
 
