@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeParts, type PostParts } from '../pipeline/analyze.ts';
 import { loadScorer, MODEL_NAMES, postProbabilities, ScorerSchema, type ModelName, type Scorer } from '../pipeline/model.ts';
-import { judgeAll, type Probabilities } from '../pipeline/score.ts';
+import { electioneeringVoice, judgeAll, type Probabilities } from '../pipeline/score.ts';
 import { CATEGORIES, type Category, type Verdict } from '../pipeline/types.ts';
 import { getProfile } from '../profiles/index.ts';
 import { fitLogistic, GRID, f1, type Counts, type SparseExample } from './fit.ts';
@@ -30,21 +30,19 @@ const SETTINGS: typeof DEFAULTS = { ...DEFAULTS, ...(JSON.parse(process.env['TRA
 /** The dev figures of the last train() call, for the CLI to print. */
 export let lastDev: ReturnType<typeof devFigures> | undefined;
 
-interface Row { post: FixturePost; parts: PostParts; values: ReadonlyMap<string, { readonly value: number }>; verdicts: Record<Category, Verdict>; partisan?: boolean; voice: 'official' | 'personal' | 'campaign' }
+interface Row { post: FixturePost; parts: PostParts; verdicts: Record<Category, Verdict>; partisan?: boolean; voice: 'official' | 'personal' | 'campaign' }
 
 export function featureRows(posts: readonly FixturePost[]): Row[] {
   return posts.map((post) => {
     const profile = getProfile(post.profile);
     if (!profile) throw new Error(`${post.id}: unknown profile "${post.profile}"`);
     const parts = analyzeParts(post.text, { profile, context: post.context, now: FIXTURE_NOW });
-    const { features, ctx } = parts;
     const verdicts = categoryVerdicts(post);
-    const officerVoice = ctx.authorRole === 'officer' || ctx.authorRole === 'council_account' || ctx.channel === 'official';
+    const voice = electioneeringVoice(parts.ctx);
     // Where the writer did not say, flagged electioneering means partisan words, and an
     // official voice that was not flagged means none.
-    const partisan = post.partisan ?? (verdicts.electioneering !== 'ok' ? true : officerVoice ? false : undefined);
-    const voice = officerVoice ? 'official' : ctx.channel === 'campaign' ? 'campaign' : 'personal';
-    return { post, parts, values: features.entries, verdicts, ...(partisan !== undefined ? { partisan } : {}), voice };
+    const partisan = post.partisan ?? (verdicts.electioneering !== 'ok' ? true : voice === 'official' ? false : undefined);
+    return { post, parts, verdicts, ...(partisan !== undefined ? { partisan } : {}), voice };
   });
 }
 
@@ -67,13 +65,13 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
   const rows = featureRows(trainPosts);
   // The vocabulary: every feature seen in at least minCount training posts.
   const seen = new Map<string, number>();
-  for (const r of rows) for (const name of r.values.keys()) seen.set(name, (seen.get(name) ?? 0) + 1);
+  for (const r of rows) for (const name of r.parts.features.entries.keys()) seen.set(name, (seen.get(name) ?? 0) + 1);
   const names = ['bias', ...[...seen].filter(([name, n]) => n >= SETTINGS.minCount && !drop.some((d) => name.startsWith(d))).map(([name]) => name).sort()];
   const indexOf = new Map(names.map((n, i) => [n, i]));
   const sparse = rows.map((r) => {
     const idx: number[] = [];
     const val: number[] = [];
-    for (const [name, { value: v }] of r.values) { const i = indexOf.get(name); if (i !== undefined && i > 0) { idx.push(i); val.push(v); } }
+    for (const [name, { value: v }] of r.parts.features.entries) { const i = indexOf.get(name); if (i !== undefined && i > 0) { idx.push(i); val.push(v); } }
     return { index: Int32Array.from(idx), value: Float64Array.from(val) };
   });
 

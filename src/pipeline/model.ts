@@ -66,16 +66,6 @@ export function loadScorer(data: Scorer): LoadedScorer {
   return { data, table: new Map(Object.entries(data.weights).map(([k, w]) => [k, Float64Array.from(w, (x) => x / data.scale)])) };
 }
 
-/** Every model's probability for a feature set, in the order of MODEL_NAMES. */
-export function probabilities(s: LoadedScorer, entries: ReadonlyMap<string, { readonly value: number }>): Record<ModelName, number> {
-  const z = Float64Array.from(s.data.bias);
-  for (const [name, { value }] of entries) {
-    const w = s.table.get(name);
-    if (w) for (let i = 0; i < z.length; i++) z[i] = z[i]! + w[i]! * value;
-  }
-  return Object.fromEntries(MODEL_NAMES.map((n, i) => [n, sigmoid(z[i]!)])) as Record<ModelName, number>;
-}
-
 export const MODEL_INDEX: Readonly<Record<ModelName, number>> = Object.fromEntries(MODEL_NAMES.map((n, i) => [n, i])) as Record<ModelName, number>;
 
 /** Sentences either side of a sentence that make up a window. */

@@ -47,11 +47,21 @@ function bandScore(verdict: Verdict, p: number, lo: number, hi: number): number 
 export type Probabilities = Record<ModelName, number>;
 type Thresholds = Scorer['thresholds'];
 
-function judgeElectioneering(p0: Probabilities, ctx: CheckContext, thresholds: Thresholds): CategoryJudgement {
+type JudgedContext = Pick<CheckContext, 'authorRole' | 'channel' | 'election'>;
+
+/** Which row of the labelling guide's electioneering table a post falls in: an official
+ * voice (a council account, an official channel, or an officer anywhere), a councillor's
+ * campaign channel, or a councillor's personal channel. */
+export function electioneeringVoice(ctx: Pick<CheckContext, 'authorRole' | 'channel'>): 'official' | 'campaign' | 'personal' {
+  if (ctx.authorRole === 'officer' || ctx.authorRole === 'council_account' || ctx.channel === 'official') return 'official';
+  return ctx.channel === 'campaign' ? 'campaign' : 'personal';
+}
+
+function judgeElectioneering(p0: Probabilities, ctx: JudgedContext, thresholds: Thresholds): CategoryJudgement {
   const t = thresholds.electioneering;
-  const officialVoice = ctx.authorRole === 'officer' || ctx.authorRole === 'council_account' || ctx.channel === 'official';
+  const voice = electioneeringVoice(ctx);
   const inPeriod = ctx.election.inPeriod;
-  if (officialVoice) {
+  if (voice === 'official') {
     // Official channels, council accounts and officers: party promotion or a vote ask
     // is block in the period; anything else flagged (council publicity featuring a
     // likely candidate, or party content outside the period) is review.
@@ -59,7 +69,7 @@ function judgeElectioneering(p0: Probabilities, ctx: CheckContext, thresholds: T
     const verdict: Verdict = p < t.official ? 'ok' : inPeriod && p0['electioneering.partisan'] >= t.partisan ? 'block' : 'review';
     return { verdict, probability: p, model: 'electioneering.official', score: bandScore(verdict, p, t.official, t.official) };
   }
-  if (ctx.channel === 'campaign') return { verdict: 'ok', probability: 0, model: 'electioneering.partisan', score: 0 };
+  if (voice === 'campaign') return { verdict: 'ok', probability: 0, model: 'electioneering.partisan', score: 0 };
   // A councillor's personal channel: campaigning is fine (the 10.1.5 exception) unless
   // it leans on the council role, an announcement, council resources or a ward meeting.
   const p = p0['electioneering.personal'];
@@ -75,14 +85,13 @@ function judge(category: Exclude<Category, 'electioneering'>, p0: Probabilities,
   // Block is a degree of a flagged risk: the block model only decides how serious a
   // post the flag model has flagged is, so it never adds a false alarm of its own.
   const verdict: Verdict = flag < t.review ? 'ok' : block >= t.block ? 'block' : 'review';
-  const p = verdict === 'block' ? Math.max(flag, block) : flag;
-  return { verdict, probability: p, model: `${category}.flag`, score: verdict === 'block' ? bandScore('block', block, t.review, t.block) : bandScore(verdict, flag, t.review, t.block) };
+  return { verdict, probability: flag, model: `${category}.flag`, score: verdict === 'block' ? bandScore('block', block, t.review, t.block) : bandScore(verdict, flag, t.review, t.block) };
 }
 
 /** Each risk's judgement from the models' probabilities, the context and thresholds. */
-export function judgeAll(p: Probabilities, ctx: Pick<CheckContext, 'authorRole' | 'channel' | 'election'>, thresholds: Thresholds): Record<Category, CategoryJudgement> {
+export function judgeAll(p: Probabilities, ctx: JudgedContext, thresholds: Thresholds): Record<Category, CategoryJudgement> {
   const out = {} as Record<Category, CategoryJudgement>;
-  for (const c of CATEGORIES) out[c] = c === 'electioneering' ? judgeElectioneering(p, ctx as CheckContext, thresholds) : judge(c, p, thresholds);
+  for (const c of CATEGORIES) out[c] = c === 'electioneering' ? judgeElectioneering(p, ctx, thresholds) : judge(c, p, thresholds);
   return out;
 }
 
