@@ -49,7 +49,13 @@ export function checkItem(raw: unknown, where: Where, profiles: ProfileLookup, w
   const item: BatchItem = parsed.data;
   const profile = profiles.get(item.profile);
   if (!profile) return { id: item.id, ...where, error: { code: 'unknown_profile', message: `${place(where)} names an unknown profile "${item.profile}"`, known: profiles.known() } };
-  const result = analyze(item.text, { profile, context: item.context, ...(now ? { now } : {}) });
+  let result;
+  try {
+    result = analyze(item.text, { profile, context: item.context, ...(now ? { now } : {}) });
+  } catch (e) {
+    // A defect, not the item's fault: this item says so and the batch carries on.
+    return { id: item.id, ...where, error: { code: 'analysis_failed', message: `${place(where)} could not be checked (${e instanceof Error ? e.name : 'error'}); the rest of the batch was` } };
+  }
   return { id: item.id, ...where, ...result, ...(item.meta ? { meta: item.meta } : {}), ...(warnings.length ? { warnings } : {}) };
 }
 

@@ -39,7 +39,13 @@ const targetMatcher = new PhraseMatcher<boolean>([
 
 const SPACER = /^[\s.\-_*·,/]{1,3}$/u;
 
-/** Tokens with runs of three or more single characters ("i d i o t") merged into one. */
+/** The longest run of single letters tried as one word: longer than any one-word term
+ * even with stretched letters, so runs of any length cost time in proportion. */
+const MAX_SPELLED = 40;
+
+/** Tokens with runs of three or more single characters ("i d i o t") merged into one.
+ * Each run is found once and only its sub-runs of up to MAX_SPELLED letters ending at
+ * its end are tried, so the merge is linear in the number of tokens. */
 function mergeSpacedLetters(doc: PostDocument): Token[] {
   const out: Token[] = [];
   const tokens = doc.tokens;
@@ -56,15 +62,17 @@ function mergeSpacedLetters(doc: PostDocument): Token[] {
       const run = tokens.slice(a, z + 1);
       out.push({ ...tokens[a]!, text: run.map((t) => t.text).join(''), end: tokens[z]!.end, nEnd: tokens[z]!.nEnd });
       for (let k = z + 1; k <= j; k++) out.push(tokens[k]!);
-      i = j + 1;
-    } else out.push(tokens[i++]!);
+    } else for (let k = i; k <= j; k++) out.push(tokens[k]!);
+    i = j + 1;
   }
   return out;
 }
 
-/** The part of a run of single letters that spells a known term ("a m u p p e t" -> "muppet"). */
+/** The part of a run of single letters (tokens i..j) that spells a known term
+ * ("a m u p p e t" -> "muppet"): the earliest start whose letters to the run's end (or
+ * to one before it) make a one-word term. */
 function bestSubRun(tokens: readonly Token[], i: number, j: number): [number, number] | undefined {
-  for (let a = i; a <= Math.min(i + 1, j - 2); a++) {
+  for (let a = Math.max(i, j - MAX_SPELLED); a <= j - 2; a++) {
     for (let z = j; z >= Math.max(j - 1, a + 2); z--) {
       const word = tokens.slice(a, z + 1).map((t) => t.text).join('');
       if (singleWordKeys.has(abuseKey(word))) return [a, z];
@@ -74,13 +82,27 @@ function bestSubRun(tokens: readonly Token[], i: number, j: number): [number, nu
 }
 
 const MENTION = /(^|\s)@\w/u;
+const mentionMemo = new WeakMap<PostDocument, Map<number, boolean>>();
+
+/** Whether a sentence holds an @mention (tested once per sentence, not per term). */
+function hasMention(doc: PostDocument, sentence: number): boolean {
+  let known = mentionMemo.get(doc);
+  if (!known) { known = new Map(); mentionMemo.set(doc, known); }
+  let has = known.get(sentence);
+  if (has === undefined) {
+    const s = doc.sentences[sentence]!;
+    has = MENTION.test(doc.text.slice(Math.max(0, s.start - 1), s.end));
+    known.set(sentence, has);
+  }
+  return has;
+}
 
 function sentencePointsAtPerson(doc: PostDocument, sentence: number, termFrom: number, targetSentences: ReadonlySet<number>, directSentences: ReadonlySet<number>): boolean {
   if (targetSentences.has(sentence)) return true;
   // In a short post the person may be addressed in the next sentence ("C.l.o.w.n. That's what you are").
   if (doc.sentences.length <= 3 && (directSentences.has(sentence - 1) || directSentences.has(sentence + 1))) return true;
   const s = doc.sentences[sentence]!;
-  if (MENTION.test(doc.text.slice(Math.max(0, s.start - 1), s.end))) return true;
+  if (hasMention(doc, sentence)) return true;
   // A name just before the term ("Cllr Green 🤡", "so John is pathetic"); a capitalised
   // first word of a sentence is not taken for a name unless the next word is capitalised too.
   for (let i = Math.max(s.from, termFrom - 3); i < termFrom; i++) {

@@ -8,6 +8,7 @@
 import { lexicons } from '../lexicon/index.ts';
 import type { PostDocument } from '../pipeline/document.ts';
 import { longestMatches, PhraseMatcher, type Match } from '../pipeline/matcher.ts';
+import { DisjointSpans } from '../pipeline/spans.ts';
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import { findPeople } from '../nlp/people.ts';
 import type { Detector } from './types.ts';
@@ -75,20 +76,20 @@ function personalDataPatterns(text: string): Evidence[] {
     `This looks like ${what}. Personal information given to you as a councillor must not be disclosed without authorisation.`,
     'Remove the personal details. If you need to help this person, contact them privately or pass the details to the service by email.',
     '[details removed]'));
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  const taken = new DisjointSpans();
+  const free = (s: number, e: number) => !taken.overlaps(s, e);
   const hasDigits = /\d/u.test(text);
-  for (const m of hasDigits ? text.matchAll(NINO) : []) { add(m.index, m.index + m[0].length, 0.9, 'a National Insurance number'); taken.push([m.index, m.index + m[0].length]); }
+  for (const m of hasDigits ? text.matchAll(NINO) : []) { add(m.index, m.index + m[0].length, 0.9, 'a National Insurance number'); taken.add(m.index, m.index + m[0].length); }
   for (const m of hasDigits ? text.matchAll(NHS) : []) {
     if (!validNhsNumber(m[0]) || !free(m.index, m.index + m[0].length)) continue;
     add(m.index, m.index + m[0].length, 0.9, 'an NHS number');
-    taken.push([m.index, m.index + m[0].length]);
+    taken.add(m.index, m.index + m[0].length);
   }
   for (const m of hasDigits ? text.matchAll(PHONE) : []) {
     const s = m.index; const e = s + m[0].length;
     if (!free(s, e) || SERVICE_NUMBER.test(m[0]) || publicContextBefore(text, s)) continue;
     add(s, e, 0.7, "a private person's phone number");
-    taken.push([s, e]);
+    taken.add(s, e);
   }
   for (const m of text.includes('@') ? text.matchAll(EMAIL) : []) {
     const domain = m[0].split('@')[1]!.toLowerCase();

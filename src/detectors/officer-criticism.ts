@@ -5,7 +5,7 @@
 // Pure: lexicon data + the document; no Hono, no network.
 
 import { lexicons } from '../lexicon/index.ts';
-import type { PostDocument, Token } from '../pipeline/document.ts';
+import type { PostDocument } from '../pipeline/document.ts';
 import { basicKey, longestMatches, PhraseMatcher, type Match, type PhraseEntry } from '../pipeline/matcher.ts';
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import { stemKey } from '../nlp/keys.ts';
@@ -150,9 +150,18 @@ function ruleFor(t: Target): string {
   return 'officer-criticism.team-ridicule';
 }
 
-function serviceIn(doc: PostDocument, tokens: readonly Token[]): string | undefined {
-  const hits = longestMatches(serviceMatcher.matchAll(doc, tokens));
-  return hits[0]?.value;
+const serviceMemo = new WeakMap<PostDocument, Map<number, string | undefined>>();
+
+/** The first council service named in a sentence (asked once per sentence, however
+ * many officers the sentence names). */
+function serviceOfSentence(doc: PostDocument, index: number): string | undefined {
+  let known = serviceMemo.get(doc);
+  if (!known) { known = new Map(); serviceMemo.set(doc, known); }
+  if (!known.has(index)) {
+    const sentence = doc.sentences[index]!;
+    known.set(index, longestMatches(serviceMatcher.matchAll(doc, doc.tokens.slice(sentence.from, sentence.to)))[0]?.value);
+  }
+  return known.get(index);
 }
 
 const targetMemo = new WeakMap<PostDocument, Match<Target>[]>();
@@ -210,8 +219,7 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
       const e = Math.max(end, c.end);
       if (e - s <= 240) { start = s; end = e; }
     }
-    const sentence = doc.sentences[doc.tokens[t.from]!.sentence]!;
-    const service = t.value.officer?.service ?? serviceIn(doc, doc.tokens.slice(sentence.from, sentence.to));
+    const service = t.value.officer?.service ?? serviceOfSentence(doc, doc.tokens[t.from]!.sentence);
     const who = describeTarget(t.value, doc.text.slice(t.start, t.end));
     const member = cabinetMemberFor(ctx.profile, service);
     const cabinet = member ? `${member.name}, Cabinet Member for ${member.portfolio}`

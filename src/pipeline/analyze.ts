@@ -6,9 +6,10 @@ import pkg from '../../package.json' with { type: 'json' };
 import { detectors } from '../detectors/index.ts';
 import { lexiconVersion } from '../lexicon/index.ts';
 import type { Profile } from '../profiles/schema.ts';
-import type { CheckResponse, ContextInput, Finding } from '../schema/check.ts';
+import { MAX_FINDINGS, type CheckResponse, type ContextInput, type Finding } from '../schema/check.ts';
 import { citeClauses } from './cite.ts';
 import { buildDocument } from './document.ts';
+import { DisjointSpans } from './spans.ts';
 import { resolveElection } from './election.ts';
 import { explainFitted } from './explain.ts';
 import { extractFeatures, type Features } from './features.ts';
@@ -22,9 +23,13 @@ const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London',
 
 /** The calendar date (UK time) of a posting time given as an ISO date or date-time. */
 export function postingDate(postedAt: string | undefined, now: Date): string {
-  if (postedAt && /^\d{4}-\d{2}-\d{2}$/u.test(postedAt)) return postedAt;
+  // The edges validate dates to 1900-2200; a caller of the core that did not is judged
+  // as posting now rather than sending the calendar code years it cannot handle.
+  const sane = (day: string) => /^(?:19|20|21)\d\d-\d\d-\d\d$|^2200-/u.test(day);
+  if (postedAt && /^\d{4}-\d{2}-\d{2}$/u.test(postedAt)) return sane(postedAt) ? postedAt : londonDay(now);
   const d = postedAt ? new Date(postedAt) : now;
-  return londonDay(Number.isNaN(d.getTime()) ? now : d);
+  const day = londonDay(Number.isNaN(d.getTime()) ? now : d);
+  return sane(day) ? day : londonDay(now);
 }
 
 // Intl formatting costs more than a short post's analysis: remember the last minute's
@@ -87,9 +92,11 @@ function mergeEvidence(evidence: readonly Evidence[]): Evidence[] {
   const sorted = [...evidence].sort((a, b) =>
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence || a.start - b.start);
   const kept: Evidence[] = [];
+  const byRule = new Map<string, DisjointSpans>();
   for (const e of sorted) {
-    if (kept.some((k) => k.ruleId === e.ruleId && e.start < k.end && k.start < e.end)) continue;
-    kept.push(e);
+    let spans = byRule.get(e.ruleId);
+    if (!spans) { spans = new DisjointSpans(); byRule.set(e.ruleId, spans); }
+    if (spans.take(e.start, e.end)) kept.push(e);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
@@ -136,11 +143,20 @@ function judgedEvidence(parts: PostParts, judged: Record<Category, CategoryJudge
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
+/** The `limit` most severe (then most confident, then earliest) findings, in text order. */
+function mostSevere(evidence: readonly Evidence[], limit: number): Evidence[] {
+  return [...evidence]
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence || a.start - b.start)
+    .slice(0, limit)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
   const parts = analyzeParts(text, options);
   const { ctx } = parts;
   const judged = scoreCategories(parts.features, ctx);
-  const evidence = judgedEvidence(parts, judged);
+  const all = judgedEvidence(parts, judged);
+  const evidence = all.length <= MAX_FINDINGS ? all : mostSevere(all, MAX_FINDINGS);
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, { verdict: judged[c].verdict, score: judged[c].score }])) as Record<Category, { verdict: CheckResponse['verdict']; score: number }>;
   const { verdict, score } = overall(categories);
   const findings: Finding[] = evidence.map((e) => {
@@ -166,6 +182,7 @@ export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
     score,
     categories,
     findings,
+    ...(evidence.length < all.length ? { truncated: true as const } : {}),
     election: ctx.election,
     profile: { id: options.profile.id, name: options.profile.name },
     engine: { version: ENGINE_VERSION, lexiconVersion },

@@ -48,15 +48,28 @@ export interface PostDocument {
 // to disguise letters: "w@nker", "f*ck", "$cum") and emoji.
 const TOKEN = /[\p{L}\p{N}]+(?:(?:['-]|[@$*]+)[\p{L}\p{N}]+)*|\p{Extended_Pictographic}/gu;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
-const SENTENCE_END = /[.!?]+(?=\s|$|["')\]])|\n+/gu;
+// A run of . ! ? ends a sentence when a space, a closing quote or bracket, or the end
+// follows it; newlines always do. Each run is matched whole and the next character
+// checked by hand (a lookahead after a greedy run backtracks: quadratic on "....a").
+const SENTENCE_MARKS = /[.!?]+|\n+/gu;
+const AFTER_END = /[\s"')\]]/u;
+
+/** Sentence boundaries (positions just after each end) in the normalised text. */
+function sentenceBoundaries(norm: string): number[] {
+  const out: number[] = [];
+  for (const m of norm.matchAll(SENTENCE_MARKS)) {
+    const end = m.index + m[0].length;
+    if (m[0].charCodeAt(0) === 10 || end === norm.length || AFTER_END.test(norm.charAt(end))) out.push(end);
+  }
+  return out;
+}
 
 export function buildDocument(text: string): PostDocument {
   const normalized = normalizeText(text);
   const { norm } = normalized;
 
   // Sentence boundaries in normalised coordinates.
-  const boundaries: number[] = [];
-  for (const m of norm.matchAll(SENTENCE_END)) boundaries.push(m.index + m[0].length);
+  const boundaries = sentenceBoundaries(norm);
 
   const tokens: Token[] = [];
   let sentence = 0;

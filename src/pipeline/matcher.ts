@@ -247,12 +247,18 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-/** Keep, among overlapping matches, the longest (then earliest) ones. */
+/** Keep, among overlapping matches, the longest (then earliest) ones. Tokens already
+ * covered are marked, so the cost is the matches' total length, not their count squared. */
 export function longestMatches<T>(matches: readonly Match<T>[]): Match<T>[] {
   const sorted = [...matches].sort((a, b) => (b.to - b.from) - (a.to - a.from) || a.from - b.from);
   const taken: Match<T>[] = [];
+  const covered = new Set<number>();
   for (const m of sorted) {
-    if (!taken.some((t) => m.from < t.to && t.from < m.to)) taken.push(m);
+    let free = true;
+    for (let i = m.from; i < m.to && free; i++) free = !covered.has(i);
+    if (!free) continue;
+    for (let i = m.from; i < m.to; i++) covered.add(i);
+    taken.push(m);
   }
   return taken.sort((a, b) => a.from - b.from);
 }

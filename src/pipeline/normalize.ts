@@ -24,6 +24,8 @@ const ASCII = /^[\x00-\x7f]*$/u;
 const confusables: ReadonlyMap<string, string> = new Map(Object.entries(confusablesData.map));
 
 const cache = new Map<string, string>();
+/** The most UTF-16 units one code point may normalise to ("viii" for Ⅷ, "(1)" for ⑴). */
+const MAX_EXPANSION = 4;
 
 /** The normalised form of one code point ('' when it should vanish). */
 function foldCodePoint(cp: string): string {
@@ -39,7 +41,9 @@ function foldCodePoint(cp: string): string {
       // NFKC can expand a code point to several; fold look-alikes inside the result too.
       let folded = '';
       for (const ch of out) folded += confusables.get(ch) ?? ch;
-      out = folded;
+      // A code point that NFKC spells out at length (U+FDFA is 18 letters) stays as it
+      // is: no disguise needs it, and it would let a short text grow eighteenfold.
+      out = folded.length <= MAX_EXPANSION ? folded : cp.toLowerCase();
     }
   }
   if (cache.size < 4096) cache.set(cp, out);

@@ -4,49 +4,69 @@
 // This schema is the documented format for bringing your own council.
 
 import * as z from 'zod';
+import { isoDate } from '../schema/dates.ts';
 
-const isoDate = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
+
+/** Limits on an uploaded profile, so that one profile cannot make each check slow or
+ * each response huge (issue 9). Far above any real council's: the bundled profiles have
+ * at most 17 clauses of up to 547 characters and a handful of people. */
+export const PROFILE_LIMITS = {
+  clauses: 200,
+  quote: 2000,
+  text: 200,
+  rules: 100,
+  clausesPerRule: 10,
+  officers: 1000,
+  cabinet: 50,
+  councillors: 200,
+  wards: 200,
+  services: 20,
+  elections: 100,
+  note: 2000,
+} as const;
+const L = PROFILE_LIMITS;
+const short = (min = 1) => z.string().min(min).max(L.text);
 
 export const ClauseSchema = z.object({
   /** Unique within the profile; rules refer to clauses by key. */
-  key: z.string().min(1),
+  key: short(),
   /** What the finding shows: the clause number, or the heading for unnumbered protocols. */
-  id: z.string().min(1),
-  title: z.string().min(1),
+  id: short(),
+  title: short(),
   /** The clause's words, exactly as in the source. */
-  quote: z.string().min(1),
+  quote: z.string().min(1).max(L.quote),
   /** True where the protocol has nothing on a risk and this clause is where it defers to
    * the Members' Code of Conduct: findings citing only such clauses say so. */
   codeOfConduct: z.boolean().optional(),
 }).strict();
 
 export const OfficerSchema = z.object({
-  name: z.string().min(3),
-  title: z.string().min(1),
+  name: short(3),
+  title: short(),
   /** The service, in the words people use ("planning", "housing"): links the officer to the Cabinet Member. */
-  service: z.string().min(1),
+  service: short(),
 }).strict();
 
 export const CabinetMemberSchema = z.object({
-  name: z.string().min(3),
-  portfolio: z.string().min(1),
+  name: short(3),
+  portfolio: short(),
   /** Services the portfolio covers, as in OfficerSchema.service. */
-  services: z.array(z.string().min(1)).min(1),
+  services: z.array(short()).min(1).max(L.services),
 }).strict();
 
 export const CouncillorSchema = z.object({
-  name: z.string().min(3),
-  ward: z.string().min(1).optional(),
-  party: z.string().min(1).optional(),
+  name: short(3),
+  ward: short().optional(),
+  party: short().optional(),
 }).strict();
 
 export const PeopleSchema = z.object({
   /** Say whether the names are real or invented examples. */
-  note: z.string().optional(),
-  officers: z.array(OfficerSchema).default([]),
-  cabinet: z.array(CabinetMemberSchema).default([]),
-  councillors: z.array(CouncillorSchema).default([]),
-  wards: z.array(z.string().min(1)).default([]),
+  note: z.string().max(L.note).optional(),
+  officers: z.array(OfficerSchema).max(L.officers).default([]),
+  cabinet: z.array(CabinetMemberSchema).max(L.cabinet).default([]),
+  councillors: z.array(CouncillorSchema).max(L.councillors).default([]),
+  wards: z.array(short()).max(L.wards).default([]),
 }).strict();
 
 export const ScheduledElectionSchema = z.object({
@@ -60,24 +80,30 @@ export const ScheduledElectionSchema = z.object({
 }).strict();
 
 export const ByElectionSchema = z.object({
-  ward: z.string().min(1),
+  ward: short(),
   pollingDay: isoDate,
   periodStart: isoDate.optional(),
 }).strict();
 
 export const ElectionsSchema = z.object({
-  note: z.string().optional(),
-  scheduled: z.array(ScheduledElectionSchema).default([]),
-  byElections: z.array(ByElectionSchema).default([]),
+  note: z.string().max(L.note).optional(),
+  scheduled: z.array(ScheduledElectionSchema).max(L.elections).default([]),
+  byElections: z.array(ByElectionSchema).max(L.elections).default([]),
 }).strict();
 
+/** A profile id: lower-case kebab-case, short enough for any storage key. */
+export const PROFILE_ID_MAX = 64;
+export const ProfileIdSchema = z.string()
+  .max(PROFILE_ID_MAX, `ids are at most ${PROFILE_ID_MAX} characters`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'ids are lower-case kebab-case, e.g. "my-council"');
+
 export const ProfileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'ids are lower-case kebab-case, e.g. "my-council"'),
-  name: z.string().min(1),
-  protocol: z.object({ title: z.string().min(1), version: z.string().min(1), source: z.string().min(1) }).strict(),
-  clauses: z.array(ClauseSchema).min(1),
+  id: ProfileIdSchema,
+  name: short(),
+  protocol: z.object({ title: short(), version: short(), source: z.string().min(1).max(L.note) }).strict(),
+  clauses: z.array(ClauseSchema).min(1).max(L.clauses),
   /** ruleId, category, or "category:context" (sharing, officer) -> clause keys. */
-  rules: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  rules: z.record(short(), z.array(short()).min(1).max(L.clausesPerRule)).refine((r) => Object.keys(r).length <= L.rules, `at most ${L.rules} rules`),
   people: PeopleSchema.default({ officers: [], cabinet: [], councillors: [], wards: [] }),
   elections: ElectionsSchema.default({ scheduled: [], byElections: [] }),
 }).strict().superRefine((p, ctx) => {

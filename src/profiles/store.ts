@@ -4,14 +4,27 @@
 // Edge code: the analysis core never imports this.
 
 import { bundledProfiles, getProfile } from './index.ts';
-import { ProfileSchema, type Profile } from './schema.ts';
+import { ProfileIdSchema, ProfileSchema, type Profile } from './schema.ts';
 
 export type ProfileSource = 'bundled' | 'custom';
 export interface StoredProfile { readonly profile: Profile; readonly source: ProfileSource }
 
 const KEY_PREFIX = 'profile:';
 const CACHE_MS = 30_000;
+/** At most this many ids are remembered, found or not (a miss is cached too, so asking
+ * for unknown ids over and over costs one KV read each per 30 s, and no memory growth). */
+const CACHE_ENTRIES = 256;
 const cache = new Map<string, { value: StoredProfile | null; expires: number }>();
+
+function remember(id: string, value: StoredProfile | null, expires: number): void {
+  cache.delete(id);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(id, { value, expires });
+}
+
+/** Only well-formed ids reach storage: anything else (too long for a KV key, a lone
+ * surrogate, a slash) is simply a profile nobody has. */
+const storable = (id: string): boolean => ProfileIdSchema.safeParse(id).success;
 
 export interface ProfileStore {
   get(id: string): Promise<StoredProfile | undefined>;
@@ -22,18 +35,19 @@ export interface ProfileStore {
 
 export function profileStore(kv: KVNamespace | undefined, now: () => number = Date.now): ProfileStore {
   async function custom(id: string): Promise<Profile | null> {
-    if (!kv) return null;
+    if (!kv || !storable(id)) return null;
     const hit = cache.get(id);
     if (hit && hit.expires > now()) return hit.value?.profile ?? null;
     const raw = await kv.get(KEY_PREFIX + id, 'json');
     const parsed = raw === null ? null : ProfileSchema.safeParse(raw);
     const profile = parsed?.success ? parsed.data : null;
-    cache.set(id, { value: profile ? { profile, source: 'custom' } : null, expires: now() + CACHE_MS });
+    remember(id, profile ? { profile, source: 'custom' } : null, now() + CACHE_MS);
     return profile;
   }
 
   return {
     async get(id) {
+      if (!storable(id)) return undefined;
       const p = await custom(id);
       if (p) return { profile: p, source: 'custom' };
       const b = getProfile(id);
@@ -61,11 +75,11 @@ export function profileStore(kv: KVNamespace | undefined, now: () => number = Da
       if (!kv) throw new Error('no PROFILES binding');
       const existed = (await kv.get(KEY_PREFIX + profile.id)) !== null;
       await kv.put(KEY_PREFIX + profile.id, JSON.stringify(profile));
-      cache.set(profile.id, { value: { profile, source: 'custom' }, expires: now() + CACHE_MS });
+      remember(profile.id, { profile, source: 'custom' }, now() + CACHE_MS);
       return existed ? 'replaced' : 'created';
     },
     async delete(id) {
-      if (!kv) return false;
+      if (!kv || !storable(id)) return false;
       const existed = (await kv.get(KEY_PREFIX + id)) !== null;
       if (existed) await kv.delete(KEY_PREFIX + id);
       cache.delete(id);

@@ -2,8 +2,12 @@
 // come from here (z.infer); tests validate responses against the same schemas.
 
 import * as z from 'zod';
+import { isoDate, isoDateOrTime } from './dates.ts';
 
 export const MAX_TEXT_LENGTH = 20_000;
+/** At most this many findings per post: enough for any real draft, and a bound on the
+ * response however hostile the text. */
+export const MAX_FINDINGS = 50;
 
 export const CategorySchema = z.enum(['officer-criticism', 'confidential', 'electioneering', 'abuse']);
 export const SeveritySchema = z.enum(['info', 'warning', 'error']);
@@ -11,7 +15,6 @@ export const VerdictSchema = z.enum(['ok', 'review', 'block']);
 export const AuthorRoleSchema = z.enum(['councillor', 'cabinet_member', 'officer', 'council_account']);
 export const ChannelSchema = z.enum(['personal', 'official', 'campaign']);
 
-const isoDate = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
 
 export const ElectionInputSchema = z.object({
   pollingDay: isoDate,
@@ -24,9 +27,7 @@ export const ElectionInputSchema = z.object({
 export const ContextInputSchema = z.object({
   authorRole: AuthorRoleSchema.optional(),
   channel: ChannelSchema.optional(),
-  postedAt: z.union([isoDate, z.iso.datetime({ offset: true, local: true })], {
-    error: 'must be an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)',
-  }).optional(),
+  postedAt: isoDateOrTime.optional(),
   sharing: z.boolean().optional(),
   election: ElectionInputSchema.optional(),
 }).strict();
@@ -65,7 +66,10 @@ export const CheckResponseSchema = z.object({
     electioneering: CategoryResultSchema,
     abuse: CategoryResultSchema,
   }),
-  findings: z.array(FindingSchema),
+  findings: z.array(FindingSchema).max(MAX_FINDINGS),
+  /** Present (true) when the post had more than MAX_FINDINGS findings: the most severe
+   * are kept. */
+  truncated: z.literal(true).optional(),
   election: z.object({
     pollingDay: z.string(),
     periodStart: z.string(),
