@@ -9,11 +9,13 @@ import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { profileRoutes } from './routes/profiles.ts';
+import { requestIds } from './routes/request-id.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { uiRoutes } from './routes/ui.ts';
 
 export const app = new Hono<AppEnv>();
 
+app.use('*', requestIds());
 app.use('/v1/*', apiCors());
 app.use('/v1/*', requireApiToken());
 app.route('/v1/check', checkRoutes);
@@ -46,8 +48,15 @@ app.notFound((c) => {
   return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);
 });
 
+/** An error message fit for the log: anything quoted (where a message may echo input)
+ * is blanked, and it is cut short. */
+export const loggableMessage = (message: string): string =>
+  message.replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/gu, '"…"').slice(0, 200);
+
 app.onError((err, c) => {
-  // Log the error's kind only: never the request, which may hold a confidential draft.
-  console.error(`unhandled error: ${err.name}`);
-  return c.json(errorBody('internal_error', 'Something went wrong analysing this request.'), 500);
+  // The request id, the route and the error's class and message: never the request,
+  // which may hold a confidential draft.
+  const requestId = c.get('requestId');
+  console.error(JSON.stringify({ event: 'unhandled_error', requestId, method: c.req.method, route: c.req.routePath, error: err.name, message: loggableMessage(err.message) }));
+  return c.json(errorBody('internal_error', 'Something went wrong handling this request; quote its request id when reporting it.', { requestId }), 500);
 });

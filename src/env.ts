@@ -16,6 +16,12 @@ export interface Bindings {
   TEAM_TOKEN?: string;
   /** Days a saved review (and its post text) is kept; default 30. */
   RETENTION_DAYS?: string;
+  /** "true" only under `npm run dev` / `npm start` (passed with --var): the API answers
+   * without tokens. A deployed Worker without API_TOKENS refuses /v1/ instead. */
+  LOCAL_OPEN_ACCESS?: string;
+  /** Workers Rate Limiting bindings (wrangler.toml [[ratelimits]]). */
+  RATE_LIMIT_TOKEN?: RateLimit;
+  RATE_LIMIT_IP?: RateLimit;
 }
 
-export type AppEnv = { Bindings: Bindings };
+export type AppEnv = { Bindings: Bindings; Variables: { requestId: string } };

@@ -7,7 +7,7 @@ import { app } from '../src/app.ts';
 
 const EXTENSION = 'chrome-extension://ohaohhllocbppkncollilgekmndjloaj';
 const TOKEN = 'cpc_test_token_123';
-const env = { CORS_ORIGINS: EXTENSION, API_TOKENS: `${createHash('sha256').update('other').digest('hex')}, ${createHash('sha256').update(TOKEN).digest('hex')}`, ADMIN_TOKEN: 'admin-secret' };
+const env = { CORS_ORIGINS: EXTENSION, API_TOKENS: `${createHash('sha256').update('other').digest('hex')}, ${createHash('sha256').update(TOKEN).digest('hex')}`, ADMIN_TOKEN: 'admin-secret-0123456789abcdef01234' };
 const body = JSON.stringify({ text: 'The Head of Housing should be sacked.' });
 const post = (headers: Record<string, string>, e: object = env) =>
   app.request('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, e);
@@ -35,20 +35,33 @@ describe('API tokens', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(EXTENSION);
     expect((await app.request('/v1/health', {}, env)).status).toBe(401);
-    expect((await app.request('/v1/profiles', { headers: { authorization: 'Bearer admin-secret' } }, env)).status).toBe(200);
+    expect((await app.request('/v1/profiles', { headers: { authorization: 'Bearer admin-secret-0123456789abcdef01234' } }, env)).status).toBe(200);
   });
 
-  it('leave the API open when none are configured, and health says which', async () => {
-    expect(await (await app.request('/v1/health', {}, {})).json()).toMatchObject({ access: 'open' });
+  it('leave the API open only where npm run dev says so, and health says which', async () => {
+    const local = { LOCAL_OPEN_ACCESS: 'true' };
+    expect(await (await app.request('/v1/health', {}, local)).json()).toMatchObject({ access: 'open' });
     expect(await (await app.request('/v1/health', { headers: { authorization: `Bearer ${TOKEN}` } }, env)).json()).toMatchObject({ access: 'token' });
-    expect((await post({}, {})).status).toBe(200);
+    expect((await post({}, local)).status).toBe(200);
+  });
+
+  it('close a deployment that has no API_TOKENS: 503 access_not_configured, health still answers', async () => {
+    for (const deployed of [{}, { LOCAL_OPEN_ACCESS: 'false' }, { CORS_ORIGINS: EXTENSION }]) {
+      const res = await post({}, deployed);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: { code: 'access_not_configured' } });
+      expect((await app.request('/v1/profiles', {}, deployed)).status).toBe(503);
+      const health = await app.request('/v1/health', {}, deployed);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ access: 'closed' });
+    }
   });
 });
 
 describe('replacements', () => {
   it('redirect officer criticism to the Cabinet Member, in place', async () => {
     const text = 'Honestly, the Head of Housing should be sacked.';
-    const res = await app.request('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }, {});
+    const res = await app.request('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }, { LOCAL_OPEN_ACCESS: 'true' });
     const f = ((await res.json()) as { findings: Array<{ offset: number; length: number; replacement?: string }> }).findings[0]!;
     const fixed = text.slice(0, f.offset) + f.replacement + text.slice(f.offset + f.length);
     expect(fixed).toBe('Honestly, Cllr Ben Hollis (Cabinet Member for Housing) should be sacked.');
@@ -70,8 +83,8 @@ describe('token new (CLI)', () => {
 
 describe('the team token', () => {
   it('also opens the /v1/ routes when API tokens are configured (the batch tab uses it)', async () => {
-    const e = { ...env, TEAM_TOKEN: 'team-secret' };
-    expect((await post({ authorization: 'Bearer team-secret' }, e)).status).toBe(200);
+    const e = { ...env, TEAM_TOKEN: 'team-secret-0123456789abcdef0123456' };
+    expect((await post({ authorization: 'Bearer team-secret-0123456789abcdef0123456' }, e)).status).toBe(200);
     expect((await post({ authorization: 'Bearer team-secre' }, e)).status).toBe(403);
   });
 });

@@ -115,11 +115,12 @@ describe('GET /v1/health', () => {
 
 describe('profile uploads without an admin token configured', () => {
   it('refuses with 403 admin_disabled, and still serves reads', async () => {
-    const res = await app.request('/v1/profiles/example', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer anything' }, body: '{}' }, {});
+    const local = { LOCAL_OPEN_ACCESS: 'true' };
+    const res = await app.request('/v1/profiles/example', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: 'Bearer anything' }, body: '{}' }, local);
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'admin_disabled' } });
-    expect((await app.request('/v1/profiles', {}, {})).status).toBe(200);
-    expect((await app.request('/v1/profiles/schema', {}, {})).status).toBe(200);
-    expect((await app.request('/v1/profiles/rugby', { method: 'POST' }, {})).status).toBe(405);
+    expect((await app.request('/v1/profiles', {}, local)).status).toBe(200);
+    expect((await app.request('/v1/profiles/schema', {}, local)).status).toBe(200);
+    expect((await app.request('/v1/profiles/rugby', { method: 'POST' }, local)).status).toBe(405);
   });
 });

@@ -160,5 +160,7 @@ export async function* csvRecordChunks(input: NodeJS.ReadableStream): AsyncGener
 
 /** Rows to CSV text (RFC 4180 quoting), with a header row when given. */
 export function toCsv(rows: unknown[][], header?: string[]): string {
-  return Papa.unparse(header ? [header, ...rows] : rows, { newline: '\r\n' });
+  // escapeFormulae: a cell starting with = + - @ tab or CR gets a leading ' so a
+  // spreadsheet shows it as text instead of running it (CSV formula injection).
+  return Papa.unparse(header ? [header, ...rows] : rows, { newline: '\r\n', escapeFormulae: true });
 }

@@ -178,7 +178,7 @@ console.log(`  CLI peak memory with the V8 heap capped at 96 MB: ${small.maxRssM
 
 async function timeWorkerBatch(): Promise<number[]> {
   const port = 8799;
-  const dev = spawn(join(root, 'node_modules/.bin/wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(batchDir, 'state')], { cwd: root, stdio: 'ignore', detached: true });
+  const dev = spawn(join(root, 'node_modules/.bin/wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(batchDir, 'state'), '--var', 'LOCAL_OPEN_ACCESS:true'], { cwd: root, stdio: 'ignore', detached: true });
   try {
     const until = Date.now() + 90_000;
     for (;;) {

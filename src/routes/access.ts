@@ -3,13 +3,17 @@
 //    from a browser; the Worker's own page is same-origin and needs no CORS.
 //  - API tokens: when API_TOKENS (hashed tokens, a Worker secret) is set, every /v1/
 //    route needs Authorization: Bearer <token> (401 without, 403 for a wrong one); the
-//    admin and team tokens are accepted too. With none set (local development) the API is open, and
-//    /v1/health says so. Tokens are compared as SHA-256 digests in constant time.
+//    admin and team tokens are accepted too. Tokens are compared as SHA-256 digests in
+//    constant time. With none set, a deployed Worker refuses /v1/ (503
+//    access_not_configured); only `npm run dev` (LOCAL_OPEN_ACCESS=true) is open, and
+//    /v1/health says which.
+//  - Rate limits per token and, for missing or wrong tokens, per address (rate-limit.ts).
 
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Bindings } from '../env.ts';
-import { bearerToken, sameSecret } from './admin-auth.ts';
+import { bearerToken, sameSecret, strongSecret } from './admin-auth.ts';
+import { clientAddress, overLimit } from './rate-limit.ts';
 import { errorBody } from './errors.ts';
 
 const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/u).map((x) => x.trim()).filter(Boolean);
@@ -34,19 +38,43 @@ export const apiCors = () => cors({
   maxAge: 600,
 });
 
+/** The API may answer without tokens: only under `npm run dev` (LOCAL_OPEN_ACCESS=true),
+ * or in-process with no Worker environment at all (the Node tests). */
+export const openLocally = (env: Bindings | undefined): boolean => env === undefined || env.LOCAL_OPEN_ACCESS === 'true';
+
+/** How the API is reached: "token", "open" (local development) or "closed" (a
+ * deployment with no API_TOKENS: /v1/ answers 503 until they are set). */
+export function accessMode(env: Bindings | undefined): 'token' | 'open' | 'closed' {
+  if (tokenHashes(env).length > 0) return 'token';
+  return openLocally(env) ? 'open' : 'closed';
+}
+
 export const requireApiToken = () => createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method === 'OPTIONS') return next();
+  const mode = accessMode(c.env);
+  if (mode === 'open') return next();
+  // Health stays answerable (it holds no data) so a monitor can see what is wrong.
+  if (mode === 'closed') {
+    if (c.req.path.replace(/\/+$/u, '') === '/v1/health') return next();
+    return c.json(errorBody('access_not_configured', 'This checker has no API tokens configured, so it answers nobody. Set the API_TOKENS secret (digests from `council-post-check token new`), or run it locally with npm run dev.'), 503);
+  }
   const hashes = tokenHashes(c.env);
-  if (hashes.length === 0 || c.req.method === 'OPTIONS') return next();
   const token = bearerToken(c);
   if (token === undefined) {
+    const limited = await overLimit(c, 'ip', clientAddress(c));
+    if (limited) return limited;
     c.header('WWW-Authenticate', 'Bearer realm="council-post-check"');
     return c.json(errorBody('unauthorized', 'This API needs a token: send Authorization: Bearer <token>.'), 401);
   }
   const hash = await sha256Hex(token);
   let ok = false;
   for (const h of hashes) ok = (await sameSecret(hash, h)) || ok; // every hash compared, in constant time
-  if (!ok && c.env?.ADMIN_TOKEN) ok = await sameSecret(token, c.env.ADMIN_TOKEN);
-  if (!ok && c.env?.TEAM_TOKEN) ok = await sameSecret(token, c.env.TEAM_TOKEN);
-  if (!ok) return c.json(errorBody('forbidden', 'The API token is not valid.'), 403);
+  const admin = strongSecret(c.env?.ADMIN_TOKEN);
+  const team = strongSecret(c.env?.TEAM_TOKEN);
+  if (!ok && admin) ok = await sameSecret(token, admin);
+  if (!ok && team) ok = await sameSecret(token, team);
+  if (!ok) return (await overLimit(c, 'ip', clientAddress(c))) ?? c.json(errorBody('forbidden', 'The API token is not valid.'), 403);
+  const limited = await overLimit(c, 'token', hash.slice(0, 16));
+  if (limited) return limited;
   return next();
 });

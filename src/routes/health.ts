@@ -2,7 +2,7 @@
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { tokenHashes } from './access.ts';
+import { accessMode } from './access.ts';
 import { ENGINE_VERSION } from '../pipeline/analyze.ts';
 import { lexiconVersion } from '../lexicon/index.ts';
 import { DEFAULT_PROFILE_ID, profileIds } from '../profiles/index.ts';
@@ -11,8 +11,8 @@ export const healthRoutes = new Hono<AppEnv>();
 
 healthRoutes.get('/', (c) => c.json({
   status: 'ok',
-  /** "open" when no API tokens are configured (local development), else "token". */
-  access: tokenHashes(c.env).length > 0 ? 'token' : 'open',
+  /** "token"; "open" under npm run dev; "closed" when a deployment has no API_TOKENS. */
+  access: accessMode(c.env),
   engine: { version: ENGINE_VERSION, lexiconVersion },
   profiles: profileIds(),
   defaultProfile: DEFAULT_PROFILE_ID,

@@ -10,12 +10,31 @@ export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Resp
 /** application/json, or any +json type. */
 export const isJsonType = (type: string) => /^application\/(?:[\w.+-]+\+)?json\b/iu.test(type);
 
-/** The body as text, or a 413 when it is over `maxBytes`. */
+/** The body as text, or a 413 when it is over `maxBytes` bytes. A declared length over
+ * the limit is refused before reading; otherwise the body is read as a stream and
+ * reading stops as soon as the bytes pass the limit (chunked uploads send no length). */
 export async function readBodyText(c: Context, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
   const tooLarge = () => ({ ok: false as const, response: jsonError(c, 413, 'payload_too_large', `The request body may be at most ${maxBytes} bytes.`, { limit: maxBytes }) });
   if (Number(c.req.header('content-length') ?? '0') > maxBytes) return tooLarge();
-  const text = await c.req.text();
-  return text.length > maxBytes ? tooLarge() : { ok: true, text };
+  const body = c.req.raw.body;
+  if (!body) return { ok: true, text: '' };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) { all.set(chunk, at); at += chunk.byteLength; }
+  return { ok: true, text: new TextDecoder().decode(all) };
 }
 
 export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {

@@ -35,6 +35,7 @@ export const retentionDays = (v: string | undefined) => {
 };
 
 export const requireTeam = () => requireSecret({
+  name: 'TEAM_TOKEN',
   secretOf: (env) => env.TEAM_TOKEN,
   disabled: { code: 'reviews_disabled', message: 'Saved reviews are disabled: set the TEAM_TOKEN secret (wrangler secret put TEAM_TOKEN, or .dev.vars locally).' },
   realm: 'council-post-check reviews',

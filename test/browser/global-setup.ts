@@ -12,7 +12,7 @@ import type { TestProject } from 'vitest/node';
 const root = join(import.meta.dirname, '../..');
 let wrangler: ChildProcess | undefined;
 let pages: Server | undefined;
-export const TEAM_TOKEN = 'browser-test-team-token';
+export const TEAM_TOKEN = 'browser-test-team-token-0123456789';
 
 async function waitFor(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
@@ -29,7 +29,7 @@ export async function setup(project: TestProject) {
   const bin = join(root, 'node_modules/.bin/wrangler');
   execFileSync(bin, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { cwd: root, stdio: 'ignore' });
   // A test-only team token for saved reviews (a real deployment sets the TEAM_TOKEN secret).
-  wrangler = spawn(bin, ['dev', '--ip', '127.0.0.1', '--port', '8787', '--persist-to', state, '--var', `TEAM_TOKEN:${TEAM_TOKEN}`], { cwd: root, stdio: 'ignore', detached: true });
+  wrangler = spawn(bin, ['dev', '--ip', '127.0.0.1', '--port', '8787', '--persist-to', state, '--var', `TEAM_TOKEN:${TEAM_TOKEN}`, '--var', 'LOCAL_OPEN_ACCESS:true'], { cwd: root, stdio: 'ignore', detached: true });
   await waitFor('http://127.0.0.1:8787/v1/health', 90_000);
 
   pages = createServer((req, res) => {

@@ -47,18 +47,18 @@ describe('profiles API inside workerd', () => {
   });
 
   it('rejects an invalid profile with errors that name the field', async () => {
-    const res = await put('broken', { ...customProfile('broken', 'x'), rules: { abuse: ['nope'] } }, 'test-admin-token');
+    const res = await put('broken', { ...customProfile('broken', 'x'), rules: { abuse: ['nope'] } }, 'test-admin-token-0123456789abcdef');
     expect(res.status).toBe(400);
     const body = await res.json() as { error: { code: string; issues: Array<{ path: string; message: string }> } };
     expect(body.error.code).toBe('invalid_profile');
     expect(body.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['rules.abuse', 'rules.officer-criticism']));
-    const mismatch = await put('one-id', customProfile('another-id', 'x'), 'test-admin-token');
+    const mismatch = await put('one-id', customProfile('another-id', 'x'), 'test-admin-token-0123456789abcdef');
     expect(mismatch.status).toBe(400);
   });
 
   it('an uploaded profile is used by the next check, and can override a bundled one', async () => {
     const quote = 'Councillors will not criticise officers in public, on social media or anywhere else.';
-    const created = await put('example', customProfile('example', quote), 'test-admin-token');
+    const created = await put('example', customProfile('example', quote), 'test-admin-token-0123456789abcdef');
     expect(created.status).toBe(201);
     const r = await (await check('The Head of Planning is clueless.', 'example')).json() as { profile: { id: string }; findings: Array<{ clauses: Array<{ id: string; quote: string }> }> };
     expect(r.profile.id).toBe('example');
@@ -66,14 +66,14 @@ describe('profiles API inside workerd', () => {
 
     // Override the bundled Southend profile with a changed 6.1.9 title, then check again.
     const changed = { ...southend, clauses: southend.clauses.map((c) => (c.key === '6.1.9' ? { ...c, title: 'Changed title' } : c)) };
-    expect((await put('southend-on-sea', changed, 'test-admin-token')).status).toBe(201);
+    expect((await put('southend-on-sea', changed, 'test-admin-token-0123456789abcdef')).status).toBe(201);
     const after = await (await check('The Head of Planning is clueless.', 'southend-on-sea')).json() as { findings: Array<{ clauses: Array<{ id: string; title: string }> }> };
     expect(after.findings[0]!.clauses.find((c) => c.id === '6.1.9')?.title).toBe('Changed title');
     const listed = await (await call('/v1/profiles')).json() as { profiles: Array<{ id: string; source: string; overridesBundled: boolean }> };
     expect(listed.profiles.find((p) => p.id === 'southend-on-sea')).toMatchObject({ source: 'custom', overridesBundled: true });
 
     // Deleting the upload brings the bundled profile back.
-    expect((await call('/v1/profiles/southend-on-sea', { method: 'DELETE', headers: { authorization: 'Bearer test-admin-token' } })).status).toBe(204);
+    expect((await call('/v1/profiles/southend-on-sea', { method: 'DELETE', headers: { authorization: 'Bearer test-admin-token-0123456789abcdef' } })).status).toBe(204);
     const back = await (await check('The Head of Planning is clueless.', 'southend-on-sea')).json() as { findings: Array<{ clauses: Array<{ id: string; title: string }> }> };
     expect(back.findings[0]!.clauses.find((c) => c.id === '6.1.9')?.title).not.toBe('Changed title');
   });

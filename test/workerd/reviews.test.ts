@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import entry from '../../src/index.ts';
 
 const worker = (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
-const TEAM = { authorization: 'Bearer test-team-token' };
+const TEAM = { authorization: 'Bearer test-team-token-0123456789abcdefg' };
 const call = (path: string, init: RequestInit = {}) => worker.fetch(new Request(`http://localhost${path}`, init));
 const db = (env as unknown as { DB: D1Database }).DB;
 

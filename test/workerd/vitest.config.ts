@@ -11,8 +11,9 @@ export default defineConfig(async () => {
   return {
     plugins: [cloudflareTest({
       wrangler: { configPath: '../../wrangler.toml' },
-      // Test-only tokens (in production: wrangler secret put ADMIN_TOKEN / TEAM_TOKEN).
-      miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token', TEAM_TOKEN: 'test-team-token', TEST_MIGRATIONS: migrations } },
+      // Test-only tokens (in production: wrangler secret put ADMIN_TOKEN / TEAM_TOKEN), and
+      // the local open access that npm run dev gives.
+      miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token-0123456789abcdef', TEAM_TOKEN: 'test-team-token-0123456789abcdefg', LOCAL_OPEN_ACCESS: 'true', TEST_MIGRATIONS: migrations } },
     })],
     test: {
       include: ['*.test.ts'],
