@@ -33,6 +33,9 @@ const postOf = (r: Record<string, unknown>): PostRow => ({
   decision: r.decision as Decision | null, note: r.note as string | null, decidedBy: r.decided_by as string | null, decidedAt: r.decided_at as string | null,
 });
 
+/** Expired reviews deleted per D1 batch. */
+export const PURGE_CHUNK = 50;
+
 export function reviewStore(db: D1Database, now: () => Date = () => new Date()) {
   const audit = (reviewId: string, position: number | null, actor: string, action: string, decision: string | null = null, note: string | null = null) =>
     db.prepare('INSERT INTO review_audit (review_id, position, actor, at, action, decision, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -63,17 +66,17 @@ export function reviewStore(db: D1Database, now: () => Date = () => new Date()) 
 
     async list(): Promise<ReviewRow[]> {
       const { results } = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided
-        FROM reviews r ORDER BY r.created_at DESC`).all();
+        FROM reviews r WHERE r.expires_at > ? ORDER BY r.created_at DESC`).bind(now().toISOString()).all();
       return results.map(reviewOf);
     },
 
     async exists(id: string): Promise<boolean> {
-      return (await db.prepare('SELECT 1 FROM reviews WHERE id = ?').bind(id).first()) !== null;
+      return (await db.prepare('SELECT 1 FROM reviews WHERE id = ? AND expires_at > ?').bind(id, now().toISOString()).first()) !== null;
     },
 
     async get(id: string): Promise<{ review: ReviewRow; posts: PostRow[] } | undefined> {
       const row = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided
-        FROM reviews r WHERE r.id = ?`).bind(id).first();
+        FROM reviews r WHERE r.id = ? AND r.expires_at > ?`).bind(id, now().toISOString()).first();
       if (!row) return undefined;
       const { results } = await db.prepare(`SELECT * FROM review_posts WHERE review_id = ? ORDER BY ${RANK}, score DESC, position`).bind(id).all();
       return { review: reviewOf(row), posts: results.map(postOf) };
@@ -82,11 +85,13 @@ export function reviewStore(db: D1Database, now: () => Date = () => new Date()) 
     async decide(id: string, position: number, d: { decision: Decision; note: string | null; reviewer: string }): Promise<PostRow | undefined> {
       const at = now().toISOString();
       const [updated] = await db.batch([
-        db.prepare('UPDATE review_posts SET decision = ?, note = ?, decided_by = ?, decided_at = ? WHERE review_id = ? AND position = ? RETURNING *')
-          .bind(d.decision, d.note, d.reviewer, at, id, position),
+        db.prepare(`UPDATE review_posts SET decision = ?, note = ?, decided_by = ?, decided_at = ? WHERE review_id = ? AND position = ?
+          AND EXISTS (SELECT 1 FROM reviews WHERE id = ? AND expires_at > ?) RETURNING *`)
+          .bind(d.decision, d.note, d.reviewer, at, id, position, id, at),
         db.prepare(`INSERT INTO review_audit (review_id, position, actor, at, action, decision, note)
-          SELECT ?, ?, ?, ?, 'decided', ?, ? WHERE EXISTS (SELECT 1 FROM review_posts WHERE review_id = ? AND position = ?)`)
-          .bind(id, position, d.reviewer, at, d.decision, d.note, id, position),
+          SELECT ?, ?, ?, ?, 'decided', ?, ? WHERE EXISTS (SELECT 1 FROM review_posts WHERE review_id = ? AND position = ?)
+          AND EXISTS (SELECT 1 FROM reviews WHERE id = ? AND expires_at > ?)`)
+          .bind(id, position, d.reviewer, at, d.decision, d.note, id, position, id, at),
       ]);
       const row = updated?.results[0] as Record<string, unknown> | undefined;
       return row ? postOf(row) : undefined;
@@ -108,17 +113,23 @@ export function reviewStore(db: D1Database, now: () => Date = () => new Date()) 
       ]);
     },
 
-    /** The retention rule: delete every review past its expiry (run by the cron trigger). */
+    /** The retention rule: delete every review past its expiry (run by the cron trigger).
+     * Reviews go PURGE_CHUNK at a time (three statements each), well inside D1's limit on
+     * queries per invocation; reads already treat an expired review as gone. */
     async purgeExpired(): Promise<number> {
       const at = now().toISOString();
-      const { results } = await db.prepare('SELECT id FROM reviews WHERE expires_at <= ?').bind(at).all<{ id: string }>();
-      if (results.length === 0) return 0;
-      await db.batch(results.flatMap(({ id }) => [
-        db.prepare('DELETE FROM review_posts WHERE review_id = ?').bind(id),
-        db.prepare('DELETE FROM reviews WHERE id = ?').bind(id),
-        audit(id, null, 'retention', 'expired'),
-      ]));
-      return results.length;
+      let purged = 0;
+      for (;;) {
+        const { results } = await db.prepare('SELECT id FROM reviews WHERE expires_at <= ? LIMIT ?').bind(at, PURGE_CHUNK).all<{ id: string }>();
+        if (results.length === 0) return purged;
+        await db.batch(results.flatMap(({ id }) => [
+          db.prepare('DELETE FROM review_posts WHERE review_id = ?').bind(id),
+          db.prepare('DELETE FROM reviews WHERE id = ?').bind(id),
+          audit(id, null, 'retention', 'expired'),
+        ]));
+        purged += results.length;
+        if (results.length < PURGE_CHUNK) return purged;
+      }
     },
   };
 }
