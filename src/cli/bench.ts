@@ -14,7 +14,7 @@
 // p95 <= 8 ms; bundle <= 400 KiB gzip; start-up <= 150 ms; CLI >= 2,000 posts/s;
 // /v1/batch of 1,000 posts < 2 s; memory flat as the input grows.
 
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { analyze } from '../pipeline/analyze.ts';
 import { getProfile } from '../profiles/index.ts';
 import { toCsv } from '../batch/csv.ts';
 import { adversarialCorpus } from './adversarial.ts';
+import { startDevServer } from './dev-server.ts';
 import { readFixtures } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -177,27 +178,20 @@ const bigFree = runCli(writeJsonl(100_000));
 console.log(`  CLI peak memory with the V8 heap capped at 96 MB: ${small.maxRssMiB.toFixed(0)} MiB on 10,000 posts, ${big.maxRssMiB.toFixed(0)} MiB on 100,000 (ratio ${(big.maxRssMiB / small.maxRssMiB).toFixed(2)}; both finish); uncapped on 100,000: ${bigFree.maxRssMiB.toFixed(0)} MiB`);
 
 async function timeWorkerBatch(): Promise<number[]> {
-  const port = 8799;
-  const dev = spawn(join(root, 'node_modules/.bin/wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(batchDir, 'state'), '--var', 'LOCAL_OPEN_ACCESS:true'], { cwd: root, stdio: 'ignore', detached: true });
+  const dev = await startDevServer({ port: 8799, persistTo: join(batchDir, 'state'), vars: { LOCAL_OPEN_ACCESS: 'true' } });
   try {
-    const until = Date.now() + 90_000;
-    for (;;) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/v1/health`)).ok) break; } catch { /* starting */ }
-      if (Date.now() > until) throw new Error('wrangler dev did not start');
-      await new Promise((r) => setTimeout(r, 300));
-    }
     const body = JSON.stringify({ items: Array.from({ length: 1000 }, (_, i) => ({ id: i, text: texts280[i % texts280.length] })) });
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
       const t0 = performance.now();
-      const res = await fetch(`http://127.0.0.1:${port}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${dev.base}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const json = await res.json() as { results: unknown[] };
       if (!res.ok || json.results.length !== 1000) throw new Error(`/v1/batch answered ${res.status}`);
       if (i > 0) times.push(performance.now() - t0); // the first warms the isolate
     }
     return times.sort((a, b) => a - b);
   } finally {
-    if (dev.pid) { try { process.kill(-dev.pid, 'SIGTERM'); } catch { /* gone */ } }
+    dev.stop();
   }
 }
 const wb = await timeWorkerBatch();

@@ -7,7 +7,7 @@
 import { lexicons } from '../lexicon/index.ts';
 import type { PostDocument, Token } from '../pipeline/document.ts';
 import { basicKey, longestMatches, PhraseMatcher, type Match } from '../pipeline/matcher.ts';
-import { memoize } from '../pipeline/memo.ts';
+import { memoize, perSentence } from '../pipeline/memo.ts';
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import type { Detector } from './types.ts';
 import { confidenceOf, nameTags, severityOf } from './shared.ts';
@@ -82,20 +82,11 @@ function bestSubRun(tokens: readonly Token[], i: number, j: number): [number, nu
 }
 
 const MENTION = /(^|\s)@\w/u;
-const mentionMemo = new WeakMap<PostDocument, Map<number, boolean>>();
-
 /** Whether a sentence holds an @mention (tested once per sentence, not per term). */
-function hasMention(doc: PostDocument, sentence: number): boolean {
-  let known = mentionMemo.get(doc);
-  if (!known) { known = new Map(); mentionMemo.set(doc, known); }
-  let has = known.get(sentence);
-  if (has === undefined) {
-    const s = doc.sentences[sentence]!;
-    has = MENTION.test(doc.text.slice(Math.max(0, s.start - 1), s.end));
-    known.set(sentence, has);
-  }
-  return has;
-}
+const hasMention = perSentence((doc: PostDocument, sentence: number): boolean => {
+  const s = doc.sentences[sentence]!;
+  return MENTION.test(doc.text.slice(Math.max(0, s.start - 1), s.end));
+});
 
 function sentencePointsAtPerson(doc: PostDocument, sentence: number, termFrom: number, targetSentences: ReadonlySet<number>, directSentences: ReadonlySet<number>): boolean {
   if (targetSentences.has(sentence)) return true;

@@ -7,6 +7,7 @@
 import { lexicons } from '../lexicon/index.ts';
 import type { PostDocument } from '../pipeline/document.ts';
 import { basicKey, longestMatches, PhraseMatcher, type Match, type PhraseEntry } from '../pipeline/matcher.ts';
+import { perSentence } from '../pipeline/memo.ts';
 import type { CheckContext, Evidence } from '../pipeline/types.ts';
 import { stemKey } from '../nlp/keys.ts';
 import type { Detector } from './types.ts';
@@ -150,19 +151,12 @@ function ruleFor(t: Target): string {
   return 'officer-criticism.team-ridicule';
 }
 
-const serviceMemo = new WeakMap<PostDocument, Map<number, string | undefined>>();
-
 /** The first council service named in a sentence (asked once per sentence, however
  * many officers the sentence names). */
-function serviceOfSentence(doc: PostDocument, index: number): string | undefined {
-  let known = serviceMemo.get(doc);
-  if (!known) { known = new Map(); serviceMemo.set(doc, known); }
-  if (!known.has(index)) {
-    const sentence = doc.sentences[index]!;
-    known.set(index, longestMatches(serviceMatcher.matchAll(doc, doc.tokens.slice(sentence.from, sentence.to)))[0]?.value);
-  }
-  return known.get(index);
-}
+const serviceOfSentence = perSentence((doc: PostDocument, index: number): string | undefined => {
+  const sentence = doc.sentences[index]!;
+  return longestMatches(serviceMatcher.matchAll(doc, doc.tokens.slice(sentence.from, sentence.to)))[0]?.value;
+});
 
 const targetMemo = new WeakMap<PostDocument, Match<Target>[]>();
 

@@ -7,6 +7,7 @@ import { detectors } from '../detectors/index.ts';
 import { lexiconVersion } from '../lexicon/index.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { MAX_FINDINGS, type CheckResponse, type ContextInput, type Finding } from '../schema/check.ts';
+import { yearInRange } from '../schema/dates.ts';
 import { citeClauses } from './cite.ts';
 import { buildDocument } from './document.ts';
 import { DisjointSpans } from './spans.ts';
@@ -25,11 +26,10 @@ const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London',
 export function postingDate(postedAt: string | undefined, now: Date): string {
   // The edges validate dates to 1900-2200; a caller of the core that did not is judged
   // as posting now rather than sending the calendar code years it cannot handle.
-  const sane = (day: string) => /^(?:19|20|21)\d\d-\d\d-\d\d$|^2200-/u.test(day);
-  if (postedAt && /^\d{4}-\d{2}-\d{2}$/u.test(postedAt)) return sane(postedAt) ? postedAt : londonDay(now);
+  if (postedAt && /^\d{4}-\d{2}-\d{2}$/u.test(postedAt)) return yearInRange(postedAt) ? postedAt : londonDay(now);
   const d = postedAt ? new Date(postedAt) : now;
   const day = londonDay(Number.isNaN(d.getTime()) ? now : d);
-  return sane(day) ? day : londonDay(now);
+  return yearInRange(day) ? day : londonDay(now);
 }
 
 // Intl formatting costs more than a short post's analysis: remember the last minute's
@@ -77,6 +77,13 @@ export function resolveContext(input: ContextInput | undefined, profile: Profile
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Most severe first, then most confident, then earliest. */
+const strongestFirst = (a: Evidence, b: Evidence): number =>
+  SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence || a.start - b.start;
+/** The order findings are reported in: by position, then rule. */
+const inTextOrder = (a: Evidence, b: Evidence): number =>
+  a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
 /** Keep spans inside the text and off the middle of a surrogate pair. */
 function clampSpan(text: string, start: number, end: number): { start: number; end: number } {
   let s = Math.max(0, Math.min(start, text.length));
@@ -89,8 +96,7 @@ function clampSpan(text: string, start: number, end: number): { start: number; e
 
 /** Drop duplicates of the same rule on overlapping spans, keeping the strongest. */
 function mergeEvidence(evidence: readonly Evidence[]): Evidence[] {
-  const sorted = [...evidence].sort((a, b) =>
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence || a.start - b.start);
+  const sorted = [...evidence].sort(strongestFirst);
   const kept: Evidence[] = [];
   const byRule = new Map<string, DisjointSpans>();
   for (const e of sorted) {
@@ -98,7 +104,7 @@ function mergeEvidence(evidence: readonly Evidence[]): Evidence[] {
     if (!spans) { spans = new DisjointSpans(); byRule.set(e.ruleId, spans); }
     if (spans.take(e.start, e.end)) kept.push(e);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return kept.sort(inTextOrder);
 }
 
 export interface AnalyzeOptions {
@@ -140,15 +146,12 @@ function judgedEvidence(parts: PostParts, judged: Record<Category, CategoryJudge
     if (!sentence) continue;
     out.push({ ...explainFitted(c, parts.ctx), severity, confidence, ...clampSpan(parts.doc.text, sentence.start, sentence.end) });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return out.sort(inTextOrder);
 }
 
 /** The `limit` most severe (then most confident, then earliest) findings, in text order. */
 function mostSevere(evidence: readonly Evidence[], limit: number): Evidence[] {
-  return [...evidence]
-    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence || a.start - b.start)
-    .slice(0, limit)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...evidence].sort(strongestFirst).slice(0, limit).sort(inTextOrder);
 }
 
 export function analyze(text: string, options: AnalyzeOptions): CheckResponse {

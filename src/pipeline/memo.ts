@@ -19,3 +19,16 @@ export function memoize<V>(compute: (key: string) => V, limit: number): (key: st
     return v;
   };
 }
+
+/** Remembering a pure answer about one sentence of a document (weakly keyed by the
+ * document, so it goes with it): detectors ask the same of a sentence for every term or
+ * target in it, and a hostile post can have thousands. */
+export function perSentence<D extends object, V>(compute: (doc: D, sentence: number) => V): (doc: D, sentence: number) => V {
+  const byDoc = new WeakMap<D, Map<number, V>>();
+  return (doc, sentence) => {
+    let known = byDoc.get(doc);
+    if (!known) { known = new Map(); byDoc.set(doc, known); }
+    if (!known.has(sentence)) known.set(sentence, compute(doc, sentence));
+    return known.get(sentence)!;
+  };
+}

@@ -47,7 +47,6 @@ export function profileStore(kv: KVNamespace | undefined, now: () => number = Da
 
   return {
     async get(id) {
-      if (!storable(id)) return undefined;
       const p = await custom(id);
       if (p) return { profile: p, source: 'custom' };
       const b = getProfile(id);

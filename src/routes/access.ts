@@ -44,21 +44,21 @@ export const openLocally = (env: Bindings | undefined): boolean => env === undef
 
 /** How the API is reached: "token", "open" (local development) or "closed" (a
  * deployment with no API_TOKENS: /v1/ answers 503 until they are set). */
-export function accessMode(env: Bindings | undefined): 'token' | 'open' | 'closed' {
-  if (tokenHashes(env).length > 0) return 'token';
+export function accessMode(env: Bindings | undefined, hashes: readonly string[] = tokenHashes(env)): 'token' | 'open' | 'closed' {
+  if (hashes.length > 0) return 'token';
   return openLocally(env) ? 'open' : 'closed';
 }
 
 export const requireApiToken = () => createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method === 'OPTIONS') return next();
-  const mode = accessMode(c.env);
+  const hashes = tokenHashes(c.env);
+  const mode = accessMode(c.env, hashes);
   if (mode === 'open') return next();
   // Health stays answerable (it holds no data) so a monitor can see what is wrong.
   if (mode === 'closed') {
     if (c.req.path.replace(/\/+$/u, '') === '/v1/health') return next();
     return c.json(errorBody('access_not_configured', 'This checker has no API tokens configured, so it answers nobody. Set the API_TOKENS secret (digests from `council-post-check token new`), or run it locally with npm run dev.'), 503);
   }
-  const hashes = tokenHashes(c.env);
   const token = bearerToken(c);
   if (token === undefined) {
     const limited = await overLimit(c, 'ip', clientAddress(c));
