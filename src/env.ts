@@ -14,8 +14,12 @@ export interface Bindings {
   DB?: D1Database;
   /** Worker secret: the communications team's token for saved reviews (/v1/reviews). */
   TEAM_TOKEN?: string;
+  /** Workers KV namespace holding each saved review's key (src/reviews/sealed.ts). */
+  REVIEW_KEYS?: KVNamespace;
   /** Days a saved review (and its post text) is kept; default 30. */
   RETENTION_DAYS?: string;
+  /** Days an audit row (who decided what, when; no text) is kept; default 365. */
+  AUDIT_RETENTION_DAYS?: string;
   /** "true" only under `npm run dev` / `npm start` (passed with --var): the API answers
    * without tokens. A deployed Worker without API_TOKENS refuses /v1/ instead. */
   LOCAL_OPEN_ACCESS?: string;

@@ -3,23 +3,27 @@
 // note; every decision goes into an audit trail; a review exports to CSV. Post text is
 // kept only for the review: RETENTION_DAYS (default 30), and deleting a review deletes it.
 // Access needs the team token (TEAM_TOKEN secret): 401 without it, 403 with a wrong one.
+// People's names never go in URLs (URLs end up in logs): the reviewer and a CSV upload's
+// review name travel in the X-Reviewer and X-Review-Name headers (percent-encoded, as
+// encodeURIComponent gives, so any name fits), or in the JSON body.
 //
-//   POST   /v1/reviews?name=&profile=&reviewer=   body: text/csv, or JSON {name, reviewer, profile?, items}
+//   POST   /v1/reviews?profile=                   body: text/csv (+ X-Review-Name, X-Reviewer), or JSON {name, reviewer, profile?, items}
 //   GET    /v1/reviews                            list
 //   GET    /v1/reviews/:id                        the review and its posts, riskiest first
 //   PUT    /v1/reviews/:id/posts/:position        {decision, note?, reviewer}
 //   GET    /v1/reviews/:id/audit                  who decided what, when
-//   GET    /v1/reviews/:id/export                 CSV with the decisions
-//   DELETE /v1/reviews/:id                        the review and its text
+//   GET    /v1/reviews/:id/export                 CSV with the decisions (X-Reviewer)
+//   DELETE /v1/reviews/:id                        the review, its key and its text (X-Reviewer)
 
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod';
 import { toCsv } from '../batch/csv.ts';
 import { summarize } from '../batch/summary.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import type { AppEnv } from '../env.ts';
-import { DECISIONS, reviewStore } from '../reviews/store.ts';
+import { DECISIONS, DEFAULT_AUDIT_RETENTION_DAYS, ReviewKeyUnavailable, reviewStore } from '../reviews/store.ts';
+import { reviewKeys } from '../reviews/sealed.ts';
 import { requireSecret } from './admin-auth.ts';
 import { BatchRequestSchema } from '../schema/batch.ts';
 import { checkBatch, readBatch } from './batch-input.ts';
@@ -29,10 +33,12 @@ import { errorBody, jsonError, zodIssues } from './errors.ts';
 export const DEFAULT_RETENTION_DAYS = 30;
 /** A decision is a few words and a note of at most 2,000 characters. */
 const MAX_DECISION_BYTES = 16 * 1024;
-export const retentionDays = (v: string | undefined) => {
+const positiveOr = (fallback: number) => (v: string | undefined) => {
   const n = Number(v);
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_RETENTION_DAYS;
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 };
+export const retentionDays = positiveOr(DEFAULT_RETENTION_DAYS);
+export const auditRetentionDays = positiveOr(DEFAULT_AUDIT_RETENTION_DAYS);
 
 export const requireTeam = () => requireSecret({
   name: 'TEAM_TOKEN',
@@ -45,8 +51,29 @@ export const requireTeam = () => requireSecret({
 
 const requireDatabase = () => createMiddleware<AppEnv>(async (c, next) => {
   if (!c.env?.DB) return c.json(errorBody('reviews_unavailable', 'This Worker has no D1 database bound as DB.'), 503);
-  await next();
+  if (!c.env.REVIEW_KEYS) return c.json(errorBody('reviews_unavailable', 'This Worker has no KV namespace bound as REVIEW_KEYS (where each review\'s key is kept).'), 503);
+  // Names in the query string would be kept by every log that keeps URLs.
+  const inUrl = ['reviewer', 'name'].filter((k) => c.req.query(k) !== undefined);
+  if (inUrl.length > 0) {
+    return jsonError(c, 400, 'name_in_url', 'Names do not go in the URL (URLs are logged): send the reviewer in the X-Reviewer header and a CSV upload\'s review name in X-Review-Name (percent-encoded), or both in the JSON body.', {
+      issues: inUrl.map((k) => ({ path: k, message: `move to the ${k === 'name' ? 'X-Review-Name' : 'X-Reviewer'} header` })),
+    });
+  }
+  try {
+    await next();
+  } catch (e) {
+    if (!(e instanceof ReviewKeyUnavailable)) throw e;
+    c.header('Retry-After', '60');
+    return jsonError(c, 503, 'review_key_unavailable', "This review's key has not reached this location yet (it can take up to a minute after the review is saved): try again shortly.");
+  }
 });
+
+/** A header sent percent-encoded (encodeURIComponent), so that any name fits in it. */
+function nameHeader(c: Context<AppEnv>, header: string): string | undefined {
+  const v = c.req.header(header);
+  if (v === undefined) return undefined;
+  try { return decodeURIComponent(v); } catch { return v; }
+}
 
 const Reviewer = z.string().trim().min(1, 'say who you are').max(100);
 /** A JSON upload: the batch plus the review's name and who uploads it (checked below). */
@@ -56,12 +83,12 @@ const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().
 export const reviewRoutes = new Hono<AppEnv>();
 reviewRoutes.use('*', requireTeam(), requireDatabase());
 
-const store = (c: { env: AppEnv['Bindings'] }) => reviewStore(c.env.DB!);
+const store = (c: { env: AppEnv['Bindings'] }) => reviewStore(c.env.DB!, reviewKeys(c.env.REVIEW_KEYS!, () => new Date()));
 
 reviewRoutes.post('/', async (c) => {
-  // Name and reviewer come from the query for CSV uploads, from the body for JSON.
-  let name = c.req.query('name');
-  let reviewer = c.req.query('reviewer');
+  // Name and reviewer come from headers for CSV uploads, from the body for JSON.
+  let name = nameHeader(c, 'x-review-name');
+  let reviewer = nameHeader(c, 'x-reviewer');
   const read = await readBatch(c, ReviewRequestSchema);
   if (!read.ok) return read.response;
   const extra = read.batch.extra as { name?: string; reviewer?: string };
@@ -70,7 +97,7 @@ reviewRoutes.post('/', async (c) => {
   const who = Reviewer.safeParse(reviewer);
   const title = z.string().trim().min(1).max(200).safeParse(name ?? '');
   if (!who.success || !title.success) {
-    return jsonError(c, 400, 'invalid_request', 'A review needs a name and the reviewer who uploads it (query ?name=&reviewer= for CSV, or fields in the JSON).', {
+    return jsonError(c, 400, 'invalid_request', 'A review needs a name and the reviewer who uploads it (headers X-Review-Name and X-Reviewer for CSV, or fields in the JSON).', {
       issues: [...(who.success ? [] : [{ path: 'reviewer', message: 'required (1 to 100 characters)' }]), ...(title.success ? [] : [{ path: 'name', message: 'required (1 to 200 characters)' }])],
     });
   }
@@ -114,7 +141,7 @@ reviewRoutes.get('/:id/export', async (c) => {
   const s = store(c);
   const found = await s.get(c.req.param('id'));
   if (!found) return jsonError(c, 404, 'unknown_review', 'No such review.');
-  await s.recordExport(found.review.id, c.req.query('reviewer')?.slice(0, 100) || 'unknown');
+  await s.recordExport(found.review.id, nameHeader(c, 'x-reviewer')?.trim().slice(0, 100) || 'unknown');
   const posts = [...found.posts].sort((a, b) => a.position - b.position);
   const csv = toCsv(posts.map((p) => [...csvRow(p.result), p.decision ?? '', p.note ?? '', p.decidedBy ?? '', p.decidedAt ?? '', p.text]),
     [...CSV_HEADER, 'decision', 'note', 'decided by', 'decided at', 'text']);
@@ -125,6 +152,6 @@ reviewRoutes.get('/:id/export', async (c) => {
 reviewRoutes.delete('/:id', async (c) => {
   const s = store(c);
   if (!(await s.exists(c.req.param('id')))) return jsonError(c, 404, 'unknown_review', 'No such review.');
-  await s.delete(c.req.param('id'), c.req.query('reviewer')?.slice(0, 100) || 'unknown');
+  await s.delete(c.req.param('id'), nameHeader(c, 'x-reviewer')?.trim().slice(0, 100) || 'unknown');
   return c.body(null, 204);
 });

@@ -52,7 +52,8 @@ $('reviewer').addEventListener('change', () => localStorage.setItem('cpc-reviewe
 let tokenProblem = false; // the status line is asking for the token
 const say = (s, token = false) => { $('status').textContent = s; tokenProblem = token; };
 async function api(path, init = {}) {
-  const headers = { ...(init.headers || {}), authorization: 'Bearer ' + $('token').value.trim() };
+  // Names go in headers (percent-encoded), never in the URL.
+  const headers = { ...(init.headers || {}), authorization: 'Bearer ' + $('token').value.trim(), 'x-reviewer': encodeURIComponent($('reviewer').value.trim()) };
   const res = await fetch(path, { ...init, headers });
   if (res.status === 401 || res.status === 403) {
     const body = await res.clone().json().catch(() => ({}));
@@ -89,8 +90,8 @@ $('upload').addEventListener('submit', async (e) => {
   if (!$('reviewer').value.trim()) { say('Enter your name: every decision records who made it.'); $('reviewer').focus(); return; }
   const name = $('name').value.trim() || file.name.replace(/\\.csv$/i, '');
   say('Checking ' + file.name + '…');
-  const q = new URLSearchParams({ name, reviewer: $('reviewer').value.trim(), profile: $('profile').value });
-  const res = await api('/v1/reviews?' + q, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: await file.text() });
+  const q = new URLSearchParams({ profile: $('profile').value });
+  const res = await api('/v1/reviews?' + q, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-review-name': encodeURIComponent(name) }, body: await file.text() });
   const body = await res.json();
   if (!res.ok) { say(body.error?.message || 'The upload failed.'); return; }
   say('Saved "' + body.name + '": ' + body.total + ' posts, ' + body.summary.verdicts.block + ' block, ' + body.summary.verdicts.review + ' review.');
@@ -167,7 +168,7 @@ function postCard(review, p) {
   return art;
 }
 async function exportReview(review) {
-  const res = await api('/v1/reviews/' + review.id + '/export?reviewer=' + encodeURIComponent($('reviewer').value.trim()));
+  const res = await api('/v1/reviews/' + review.id + '/export');
   if (!res.ok) { say('Export failed.'); return; }
   const url = URL.createObjectURL(await res.blob());
   const a = el('a', { href: url, download: review.name.replace(/[^\\w.-]+/g, '-') + '.csv' });
@@ -176,7 +177,7 @@ async function exportReview(review) {
 }
 async function deleteReview(review) {
   if (!confirm('Delete "' + review.name + '" and the text of its ' + review.total + ' posts? The audit trail stays.')) return;
-  const res = await api('/v1/reviews/' + review.id + '?reviewer=' + encodeURIComponent($('reviewer').value.trim()), { method: 'DELETE' });
+  const res = await api('/v1/reviews/' + review.id, { method: 'DELETE' });
   if (res.status === 204) { $('review').hidden = true; say('Deleted "' + review.name + '".'); refresh(); }
 }
 refresh();

@@ -1,6 +1,7 @@
 // Browser tests: build the extension, start the Worker with wrangler dev (workerd) on
 // 127.0.0.1:8787 (the extension's default checker address), and serve the test pages
-// that imitate social media composers on another localhost port.
+// that imitate social media composers on another localhost port. The local state
+// directory (D1 and KV files) is shared with the tests that look inside it.
 
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync } from 'node:fs';
@@ -32,6 +33,7 @@ export async function setup(project: TestProject) {
   project.provide('pagesUrl', `http://localhost:${port}`);
   project.provide('checkerUrl', 'http://127.0.0.1:8787');
   project.provide('teamToken', TEAM_TOKEN);
+  project.provide('statePath', state);
 }
 
 export async function teardown() {
@@ -40,5 +42,5 @@ export async function teardown() {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { pagesUrl: string; checkerUrl: string; teamToken: string }
+  export interface ProvidedContext { pagesUrl: string; checkerUrl: string; teamToken: string; statePath: string }
 }

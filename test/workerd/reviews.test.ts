@@ -11,6 +11,8 @@ const worker = (exports as unknown as { default: { fetch(r: Request): Promise<Re
 const TEAM = { authorization: 'Bearer test-team-token-0123456789abcdefg' };
 const call = (path: string, init: RequestInit = {}) => worker.fetch(new Request(`http://localhost${path}`, init));
 const db = (env as unknown as { DB: D1Database }).DB;
+const keys = (env as unknown as { REVIEW_KEYS: KVNamespace }).REVIEW_KEYS;
+const as = (reviewer: string) => ({ 'x-reviewer': encodeURIComponent(reviewer) });
 
 const EXPORT = '\uFEFFPost ID,Message,Scheduled\r\n'
   + 'p1,"Lovely day at the pier, well done all",2026-05-02 10:00\r\n'
@@ -18,7 +20,7 @@ const EXPORT = '\uFEFFPost ID,Message,Scheduled\r\n'
   + 'p3,Residents can email the ward team,2026-05-03\r\n';
 
 async function upload(name = 'Week 19 posts') {
-  const res = await call(`/v1/reviews?name=${encodeURIComponent(name)}&reviewer=Jo%20Comms`, { method: 'POST', headers: { ...TEAM, 'content-type': 'text/csv' }, body: EXPORT });
+  const res = await call('/v1/reviews', { method: 'POST', headers: { ...TEAM, ...as('Jo Comms'), 'x-review-name': encodeURIComponent(name), 'content-type': 'text/csv' }, body: EXPORT });
   expect(res.status).toBe(201);
   return await res.json() as { id: string; total: number; expiresAt: string; createdAt: string };
 }
@@ -66,7 +68,7 @@ describe('saved reviews', () => {
     ]);
     expect(audit.audit[1]!.note).toBe('Aim it at the Cabinet Member');
 
-    const exported = await call(`/v1/reviews/${review.id}/export?reviewer=Sam%20Lead`, { headers: TEAM });
+    const exported = await call(`/v1/reviews/${review.id}/export`, { headers: { ...TEAM, ...as('Sam Lead') } });
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/u);
     expect(exported.headers.get('content-disposition')).toContain('Decisions.csv');
     const csv = await exported.text();
@@ -78,15 +80,42 @@ describe('saved reviews', () => {
     expect(after.audit.at(-1)).toMatchObject({ action: 'exported', actor: 'Sam Lead' });
   });
 
-  it('delete a review with its text; the audit trail stays, without text', async () => {
+  it('keep post text, results and notes in D1 only sealed, under a key kept in KV', async () => {
+    const review = await upload('Sealed');
+    await call(`/v1/reviews/${review.id}/posts/1`, { method: 'PUT', headers: { ...TEAM, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'needs_edit', note: 'Ask Sarah first', reviewer: 'Jo' }) });
+    const stored = JSON.stringify((await db.prepare('SELECT * FROM review_posts WHERE review_id = ?').bind(review.id).all()).results)
+      + JSON.stringify((await db.prepare('SELECT * FROM review_audit WHERE review_id = ?').bind(review.id).all()).results);
+    for (const plain of ['Lovely day at the pier', 'Elm Road', 'Sarah', 'Ask Sarah first']) expect(stored).not.toContain(plain);
+    expect(stored).toMatch(/"text":"v1\./u);
+    expect(await keys.get(`review:${review.id}`)).toMatch(/^[A-Za-z0-9+/]{43}=$/u);
+  });
+
+  it('take names from headers, percent-encoded, and refuse them in the URL', async () => {
+    const welsh = await call('/v1/reviews', { method: 'POST', headers: { ...TEAM, ...as('Siôn Ŵyn'), 'x-review-name': encodeURIComponent('Wythnos 19 · posts'), 'content-type': 'text/csv' }, body: EXPORT });
+    expect(welsh.status).toBe(201);
+    expect(await welsh.json()).toMatchObject({ createdBy: 'Siôn Ŵyn', name: 'Wythnos 19 · posts' });
+    for (const path of ['/v1/reviews?reviewer=Jo', '/v1/reviews?name=Week%2019']) {
+      const res = await call(path, { method: 'POST', headers: { ...TEAM, 'content-type': 'text/csv' }, body: EXPORT });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'name_in_url' } });
+    }
+    expect((await call('/v1/reviews/some-id?reviewer=Jo', { method: 'DELETE', headers: TEAM })).status).toBe(400);
+  });
+
+  it('delete a review with its text and its key; the audit trail stays, without text or notes', async () => {
     const review = await upload('To delete');
-    expect((await call(`/v1/reviews/${review.id}?reviewer=Jo`, { method: 'DELETE', headers: TEAM })).status).toBe(204);
+    await call(`/v1/reviews/${review.id}/posts/0`, { method: 'PUT', headers: { ...TEAM, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'approved', note: 'Fine by Mrs Okafor', reviewer: 'Jo' }) });
+    expect(await keys.get(`review:${review.id}`)).not.toBeNull();
+    expect((await call(`/v1/reviews/${review.id}`, { method: 'DELETE', headers: { ...TEAM, ...as('Jo') } })).status).toBe(204);
+    expect(await keys.get(`review:${review.id}`)).toBeNull();
     expect((await call(`/v1/reviews/${review.id}`, { headers: TEAM })).status).toBe(404);
     const left = await db.prepare('SELECT COUNT(*) AS n FROM review_posts WHERE review_id = ?').bind(review.id).first<{ n: number }>();
     expect(left?.n).toBe(0);
-    const audit = await (await call(`/v1/reviews/${review.id}/audit`, { headers: TEAM })).json() as { exists: boolean; audit: Array<{ action: string }> };
+    const audit = await (await call(`/v1/reviews/${review.id}/audit`, { headers: TEAM })).json() as { exists: boolean; audit: Array<{ action: string; note: string | null }> };
     expect(audit.exists).toBe(false);
-    expect(audit.audit.map((a) => a.action)).toEqual(['created', 'deleted']);
+    expect(audit.audit.map((a) => a.action)).toEqual(['created', 'decided', 'deleted']);
+    expect(audit.audit[1]!.note).toBeNull();
+    expect((await db.prepare("SELECT note FROM review_audit WHERE review_id = ? AND action = 'decided'").bind(review.id).first<{ note: string | null }>())?.note).toBeNull();
   });
 
   it('the cron trigger deletes reviews past their retention period and nothing else', async () => {
@@ -105,10 +134,10 @@ describe('saved reviews', () => {
   });
 
   it('refuse an upload without a name or reviewer, and a CSV without a text column', async () => {
-    const anon = await call('/v1/reviews?name=x', { method: 'POST', headers: { ...TEAM, 'content-type': 'text/csv' }, body: EXPORT });
+    const anon = await call('/v1/reviews', { method: 'POST', headers: { ...TEAM, 'x-review-name': 'x', 'content-type': 'text/csv' }, body: EXPORT });
     expect(anon.status).toBe(400);
     expect(await anon.json()).toMatchObject({ error: { issues: [{ path: 'reviewer' }] } });
-    const noText = await call('/v1/reviews?name=x&reviewer=y', { method: 'POST', headers: { ...TEAM, 'content-type': 'text/csv' }, body: 'id,when\n1,now\n' });
+    const noText = await call('/v1/reviews', { method: 'POST', headers: { ...TEAM, ...as('y'), 'x-review-name': 'x', 'content-type': 'text/csv' }, body: 'id,when\n1,now\n' });
     expect(noText.status).toBe(400);
     expect(await noText.json()).toMatchObject({ error: { code: 'no_text_column', columns: ['id', 'when'] } });
   });
