@@ -3,6 +3,7 @@
 // by category, then the posts, riskiest first, with the risky words highlighted and each
 // finding's reason, clause and suggestion; filters by verdict and category; prints well.
 
+import { policyFor } from '../ui/csp.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
 import type { CheckResponse } from '../schema/check.ts';
 import { CATEGORY_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
@@ -76,7 +77,7 @@ function summaryHtml(s: BatchSummary): string {
 <h2 id="summary-h">Summary</h2>
 <p class="counts"><strong>${fmt(s.total)}</strong> posts: <span class="v-block">${fmt(v.block)} block</span>, <span class="v-review">${fmt(v.review)} review</span>, <span class="v-ok">${fmt(v.ok)} OK</span>${v.error ? `, <span class="v-error">${fmt(v.error)} could not be checked</span>` : ''}.</p>
 <div class="charts">${byVerdict}${byCategory}</div>
-<p class="key"><span class="sw" style="background:${COLOUR.block}"></span> block <span class="sw" style="background:${COLOUR.review}"></span> review</p>
+<p class="key"><span class="sw sw-block"></span> block <span class="sw sw-review"></span> review</p>
 </section>`;
 }
 
@@ -119,6 +120,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1f24;m
 h1{font-size:1.5rem;margin:.2rem 0}.sub{color:#475467;margin:0 0 1rem}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{width:100%;max-width:36rem;font-size:13px}figure{margin:0;flex:1 1 22rem}figcaption{font-weight:600}
 .key .sw{display:inline-block;width:.8em;height:.8em;margin:0 .2em 0 .6em;vertical-align:-.05em}
+.filters fieldset.bare{border:0;padding:0;margin:0}#shown{margin:0;align-self:end}.sw-block{background:${COLOUR.block}}.sw-review{background:${COLOUR.review}}
 .filters{border:1px solid #d0d5dd;border-radius:8px;padding:.5rem .8rem;margin:1rem 0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
 .filters legend{font-weight:600}.filters label{white-space:nowrap}
 .post{border:1px solid #d0d5dd;border-left:6px solid #98a2b3;border-radius:8px;padding:.6rem .9rem;margin:.8rem 0;break-inside:avoid}
@@ -155,7 +157,15 @@ const SCRIPT = `
 })();
 `;
 
-export function renderReport(posts: ReportPost[], o: ReportOptions): string {
+/** The report, with a Content-Security-Policy <meta> that lets only its own inline script
+ * and style run: text from the posts can't become markup that executes. */
+export async function renderReport(posts: ReportPost[], o: ReportOptions): Promise<string> {
+  const html = reportHtml(posts, o);
+  const policy = await policyFor({ scripts: [SCRIPT], styles: [CSS], connect: "'none'", meta: true });
+  return html.replace('<meta charset="utf-8">', `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}">`);
+}
+
+function reportHtml(posts: ReportPost[], o: ReportOptions): string {
   const sorted = sortByRisk(posts);
   const verdictBoxes = (['block', 'review', 'ok', 'error'] as const).filter((k) => k !== 'error' || o.summary.verdicts.error > 0)
     .map((k) => `<label><input type="checkbox" name="verdict" value="${k}" checked> ${VERDICT_LABEL[k]} (${fmt(o.summary.verdicts[k])})</label>`).join('');
@@ -167,9 +177,9 @@ export function renderReport(posts: ReportPost[], o: ReportOptions): string {
 <header><h1>${esc(o.title)}</h1>
 <p class="sub">${o.source ? `${esc(o.source)} · ` : ''}checked ${esc(o.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC by council-post-check. Riskiest posts first.</p></header>
 ${summaryHtml(o.summary)}
-<form id="filters" class="filters" aria-label="Filter posts"><fieldset style="border:0;padding:0;margin:0"><legend>Verdict</legend>${verdictBoxes}</fieldset>
-<fieldset style="border:0;padding:0;margin:0"><legend>Risk</legend>${categoryBoxes}</fieldset>
-<p id="shown" role="status" style="margin:0;align-self:end"></p></form>
+<form id="filters" class="filters" aria-label="Filter posts"><fieldset class="bare"><legend>Verdict</legend>${verdictBoxes}</fieldset>
+<fieldset class="bare"><legend>Risk</legend>${categoryBoxes}</fieldset>
+<p id="shown" role="status"></p></form>
 <main>
 ${sorted.length ? sorted.map(postHtml).join('\n') : '<p class="none">No posts.</p>'}
 </main>

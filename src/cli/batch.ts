@@ -112,7 +112,7 @@ function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
   const posts: ReportPost[] = [];
   return {
     write: async (c) => { posts.push(c); },
-    end: async (summary) => { await put(renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })); await done(); },
+    end: async (summary) => { await put(await renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })); await done(); },
   };
 }
 

@@ -10,6 +10,7 @@ const CSS = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#4a5563; --line:#c9d1da; --bg:#ffffff; --accent:#0b5cad;
   --ok-bg:#e6f4ea; --ok:#135c2b; --review-bg:#fff4d6; --review:#6b4500; --block-bg:#fde7e7; --block:#8a1212; }
 * { box-sizing: border-box; }
+.visually-hidden { position: absolute; left: -9999px; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
 header, main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
 header h1 { font-size: 1.4rem; margin: 0; } header p { margin: .25rem 0 0; color: var(--muted); }
@@ -155,7 +156,7 @@ export const PAGE = pageShell({
     <button type="submit">Check</button> <span id="status" role="status"></span>
   </form>
   <section id="result" aria-live="polite" hidden>
-    <h2 class="visually-hidden" style="position:absolute;left:-9999px">Result</h2>
+    <h2 class="visually-hidden">Result</h2>
     <p id="verdict" class="verdict"></p>
     <div id="highlighted" aria-label="Your draft with the risky words underlined"></div>
     <p id="election" class="meta"></p>

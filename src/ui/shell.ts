@@ -15,15 +15,19 @@ function nav(current: Tab): string {
   return `<nav class="tabs" aria-label="Pages">${tab('/', 'check', 'Check a post')}${tab('/reviews', 'reviews', 'Batch review')}</nav>`;
 }
 
+/** A page's document, and its inline script and style (what its CSP allows by hash). */
+export interface Page { html: string; scripts: string[]; styles: string[] }
+
 /** A whole page: its own CSS, script and main content inside the shared document. */
-export function pageShell(p: { tab: Tab; title: string; intro: string; css: string; main: string; script: string }): string {
-  return `<!doctype html>
+export function pageShell(p: { tab: Tab; title: string; intro: string; css: string; main: string; script: string }): Page {
+  const style = `${p.css}${NAV_CSS}`;
+  const html = `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title}</title>
-<style>${p.css}${NAV_CSS}</style>
+<style>${style}</style>
 </head>
 <body>
 <header>
@@ -38,4 +42,5 @@ ${p.main}
 </body>
 </html>
 `;
+  return { html, scripts: [p.script], styles: [style] };
 }
