@@ -1,13 +1,22 @@
-// The extension's service worker: it calls the checker API for the content script (so
-// the page never sees the token), cancels a composer's stale request when a newer one
-// starts, and turns the toolbar button and keyboard shortcut into "check now".
+// The extension's service worker: the only place that holds the API token and calls the
+// checker. Content scripts send it the draft and get the result (never the token or the
+// storage); it cancels a composer's stale request when a newer one starts, turns the
+// toolbar button and keyboard shortcut into "check now", and registers the content script
+// on the developer's test origin when one is set.
 
-import { contextOf, loadSettings } from './settings.ts';
+import { checkerAddressProblem, testOriginProblem } from './checker-address.ts';
+import { contextOf, loadSettings, publicSettings } from './settings.ts';
+
+// storage.local holds the token: keep it from content scripts (which run inside every
+// matched site's renderer). Chromium applies this to the whole area, persistently.
+void chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 
 const inflight = new Map<string, AbortController>();
 
 interface CheckMessage { type: 'check'; key: string; text: string }
-interface HealthMessage { type: 'health' }
+interface OtherMessage { type: 'health' | 'settings' }
+
+const base = (apiBase: string) => apiBase.replace(/\/+$/u, '');
 
 async function check(msg: CheckMessage, tabId: number | undefined) {
   const key = `${tabId}:${msg.key}`;
@@ -15,9 +24,11 @@ async function check(msg: CheckMessage, tabId: number | undefined) {
   const controller = new AbortController();
   inflight.set(key, controller);
   const s = await loadSettings();
+  const refused = checkerAddressProblem(s.apiBase);
+  if (refused) return { ok: false, error: refused };
   const started = performance.now();
   try {
-    const res = await fetch(`${s.apiBase.replace(/\/+$/u, '')}/v1/check`, {
+    const res = await fetch(`${base(s.apiBase)}/v1/check`, {
       method: 'POST',
       signal: controller.signal,
       headers: { 'content-type': 'application/json', ...(s.token ? { authorization: `Bearer ${s.token}` } : {}) },
@@ -34,19 +45,35 @@ async function check(msg: CheckMessage, tabId: number | undefined) {
 
 async function health() {
   const s = await loadSettings();
+  if (checkerAddressProblem(s.apiBase)) return { ok: false, status: 0, body: null };
   try {
-    const res = await fetch(`${s.apiBase.replace(/\/+$/u, '')}/v1/health`, { headers: s.token ? { authorization: `Bearer ${s.token}` } : {} });
+    const res = await fetch(`${base(s.apiBase)}/v1/health`, { headers: s.token ? { authorization: `Bearer ${s.token}` } : {} });
     return { ok: res.ok, status: res.status, body: await res.json() };
   } catch {
     return { ok: false, status: 0, body: null };
   }
 }
 
-chrome.runtime.onMessage.addListener((msg: CheckMessage | HealthMessage, sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((msg: CheckMessage | OtherMessage, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id) return false;
   if (msg.type === 'check') { check(msg, sender.tab?.id).then(sendResponse); return true; }
   if (msg.type === 'health') { health().then(sendResponse); return true; }
+  if (msg.type === 'settings') { loadSettings().then((s) => sendResponse(publicSettings(s))); return true; }
   return false;
 });
+
+// ---- the content script on the developer's test origin (the social sites are in the manifest) ----
+const TEST_SCRIPT = 'test-origin';
+async function registerTestOrigin() {
+  const { testOrigin } = await loadSettings();
+  await chrome.scripting.unregisterContentScripts({ ids: [TEST_SCRIPT] }).catch(() => undefined);
+  if (!testOrigin || testOriginProblem(testOrigin)) return;
+  const origin = new URL(testOrigin).origin;
+  await chrome.scripting.registerContentScripts([{ id: TEST_SCRIPT, matches: [`${origin}/*`], js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true }])
+    .catch(() => undefined); // no host permission for it: the options page asks for one on save
+}
+void registerTestOrigin();
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'sync' && 'testOrigin' in changes) void registerTestOrigin(); });
 
 function checkNow(tabId: number | undefined) {
   if (tabId !== undefined) chrome.tabs.sendMessage(tabId, { type: 'check-now' }).catch(() => undefined);

@@ -2,14 +2,19 @@
 // contenteditable, role="textbox"), checks the draft when typing pauses or on demand,
 // and shows a badge, underlines drawn as an overlay (the editor's DOM is never
 // changed), a card per finding, and a guard on the site's Post button when the verdict
-// is block. Everything it draws lives in one shadow root attached to <html>.
+// is block. Everything it draws lives in one closed shadow root attached to <html>, so
+// the page's scripts can neither read the findings nor press its buttons. It never reads
+// storage or the token: the service worker sends it the settings and makes the calls.
+// Direct-message boxes are left alone unless the options say otherwise.
 
 import { CATEGORY_LABEL } from '../../src/ui/labels.ts';
-import { DEFAULTS, loadSettings, type Settings } from './settings.ts';
+import { isDirectMessage } from './direct-messages.ts';
+import { DEFAULTS, publicSettings, type PublicSettings } from './settings.ts';
 
-let settings: Settings = DEFAULTS;
-void loadSettings().then((s) => { settings = s; });
-chrome.storage.onChanged.addListener(() => { void loadSettings().then((s) => { settings = s; }); });
+let settings: PublicSettings = publicSettings(DEFAULTS);
+const refreshSettings = () => chrome.runtime.sendMessage({ type: 'settings' }).then((s: PublicSettings | undefined) => { if (s) settings = s; }, () => undefined);
+void refreshSettings();
+chrome.storage.onChanged.addListener((_changes, area) => { if (area === 'sync') void refreshSettings(); });
 
 type Verdict = 'ok' | 'review' | 'block';
 interface Clause { id: string; title: string; quote: string }
@@ -114,7 +119,7 @@ function rectsOf(el: HTMLElement, snap: Snapshot, f: Finding): DOMRect[] {
 
 const host = document.createElement('council-post-check');
 host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;';
-const root = host.attachShadow({ mode: 'open' });
+const root = host.attachShadow({ mode: 'closed' });
 root.innerHTML = `<style>
   :host { all: initial; }
   .badge { position: fixed; font: 600 12px/1 system-ui, sans-serif; padding: 5px 8px; border-radius: 999px; cursor: pointer; border: 1px solid; box-shadow: 0 1px 3px rgba(0,0,0,.2); user-select: none; }
@@ -166,14 +171,27 @@ let card: HTMLElement | undefined;
 let guard: HTMLElement | undefined;
 let keys = 0;
 
-/** The editable element an event happened in, taking the outermost contenteditable. */
+/** The editable element an event happened in, taking the outermost contenteditable;
+ * none for a direct-message box unless the user asked for those too. */
 function composerElement(target: EventTarget | null): HTMLElement | undefined {
   if (!(target instanceof Element)) return undefined;
-  if (target instanceof HTMLTextAreaElement) return target;
-  let el = target.closest<HTMLElement>('[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]');
+  let el: HTMLElement | null = target instanceof HTMLTextAreaElement ? target
+    : target.closest<HTMLElement>('[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]');
   if (!el) return undefined;
   while (el.parentElement?.isContentEditable) el = el.parentElement;
+  if (!settings.checkDirectMessages && isDirectMessage(describeBox(el))) return undefined;
   return el;
+}
+
+function describeBox(el: HTMLElement) {
+  const labels = ['aria-label', 'placeholder', 'aria-placeholder', 'data-placeholder'].map((a) => el.getAttribute(a) ?? '').filter(Boolean);
+  const marks: string[] = [];
+  for (let n: HTMLElement | null = el, depth = 0; n && depth < 8; n = n.parentElement, depth++) {
+    const id = n.getAttribute('data-testid');
+    if (id) marks.push(id);
+    marks.push(...Array.from(n.classList));
+  }
+  return { path: location.pathname, labels, marks };
 }
 
 function composerFor(el: HTMLElement): Composer {
@@ -380,7 +398,8 @@ function showGuard(c: Composer, button: HTMLElement) {
   back.addEventListener('click', () => { hideGuard(); c.el.focus(); });
   const anyway = el('button', 'Post anyway', 'secondary');
   anyway.dataset.action = 'override';
-  anyway.addEventListener('click', () => { c.overridden = true; hideGuard(); button.click(); });
+  // Only a real press counts: a page script's synthetic click (isTrusted false) is ignored.
+  anyway.addEventListener('click', (e) => { if (!e.isTrusted) return; c.overridden = true; hideGuard(); button.click(); });
   actions.append(back, anyway);
   box.append(actions);
   guard.append(backdrop, box);
@@ -446,7 +465,8 @@ document.addEventListener('mousemove', (e) => {
 }, { passive: true });
 
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { hideCard(); hideGuard(); } }, true);
-document.addEventListener('mousedown', (e) => { if (card && !e.composedPath().includes(card)) hideCard(); }, true);
+// From the page's side, every event inside the closed shadow root comes from the host.
+document.addEventListener('mousedown', (e) => { if (card && !e.composedPath().includes(host)) hideCard(); }, true);
 
 const relayout = () => { for (const c of composers.values()) layout(c); };
 addEventListener('scroll', relayout, true);

@@ -1,4 +1,7 @@
-// Extension settings and their defaults.
+// Extension settings and their defaults. The token is kept apart: in storage.local, which
+// the service worker restricts to the extension's own pages (setAccessLevel), so only the
+// service worker and the options page ever read it. Content scripts ask the service
+// worker for the rest (PublicSettings) and never touch storage themselves.
 
 export interface Settings {
   apiBase: string;
@@ -8,7 +11,13 @@ export interface Settings {
   channel: 'personal' | 'official' | 'campaign';
   pollingDay: string;
   checkWhileTyping: boolean;
+  /** Check in direct-message boxes too (off: private messages are left alone). */
+  checkDirectMessages: boolean;
+  /** For developers: one more origin where the content script runs (a local test page). */
+  testOrigin: string;
 }
+
+export type PublicSettings = Omit<Settings, 'token'>;
 
 export const DEFAULTS: Settings = {
   apiBase: 'http://127.0.0.1:8787',
@@ -18,10 +27,11 @@ export const DEFAULTS: Settings = {
   channel: 'personal',
   pollingDay: '',
   checkWhileTyping: true,
+  checkDirectMessages: false,
+  testOrigin: '',
 };
 
-// The token stays on this device (storage.local); the rest follows the user's browser
-// profile (storage.sync).
+/** For the service worker and the options page only. */
 export async function loadSettings(): Promise<Settings> {
   const { token: _token, ...synced } = DEFAULTS;
   const stored = await chrome.storage.sync.get(synced) as Partial<Settings>;
@@ -35,8 +45,13 @@ export async function saveSettings(s: Settings): Promise<void> {
   await chrome.storage.local.set({ token });
 }
 
+export function publicSettings(s: Settings): PublicSettings {
+  const { token: _token, ...rest } = s;
+  return rest;
+}
+
 /** The request context the settings describe. */
-export function contextOf(s: Settings): Record<string, unknown> {
+export function contextOf(s: PublicSettings): Record<string, unknown> {
   return {
     authorRole: s.authorRole,
     channel: s.channel,

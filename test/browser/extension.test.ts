@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, SHOTS } from './browser.ts';
+import { overlay, type Overlay } from './overlay.ts';
+import { useTestOrigin } from './test-origin.ts';
 
 const DRAFT = 'Sarah in Planning has made a complete mess of the Elm Road application.';
 let context: BrowserContext;
@@ -15,7 +17,9 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   context = await launch(true);
   // The service worker must be up before the content script asks it anything.
-  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  // The content script runs on the social sites and on the developer's test origin only.
+  await useTestOrigin(context, worker, inject('pagesUrl'));
 });
 
 afterAll(async () => {
@@ -29,101 +33,104 @@ afterAll(async () => {
   }
 });
 
-const badge = (page: Page) => page.locator('council-post-check .badge').first();
+async function open(path: string): Promise<{ page: Page; ov: Overlay }> {
+  const page = await context.newPage();
+  await page.goto(`${inject('pagesUrl')}${path}`);
+  return { page, ov: await overlay(page) };
+}
 
-async function collectLatencies(page: Page) {
-  const list = (await badge(page).getAttribute('data-latencies')) ?? '';
+async function collectLatencies(ov: Overlay) {
+  const list = (await ov.attr('.badge', 'data-latencies')) ?? '';
   latencies.push(...list.split(',').filter(Boolean).map(Number));
 }
 
 describe('extension on a textarea composer', () => {
   it('turns the badge to block, underlines the span, shows the card with 6.1.9, and applies the suggestion', async () => {
-    const page = await context.newPage();
-    await page.goto(`${inject('pagesUrl')}/textarea.html`);
+    const { page, ov } = await open('/textarea.html');
     await page.click('#composer');
     await page.keyboard.type(DRAFT, { delay: 5 });
-    await expect.poll(() => badge(page).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('block');
-    expect(await badge(page).textContent()).toMatch(/Block · 1/u);
-    const line = page.locator('council-post-check .line.error').first();
-    await expect.poll(() => line.count()).toBeGreaterThan(0);
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('block');
+    expect(await ov.text('.badge')).toMatch(/Block · 1/u);
+    await expect.poll(() => ov.count('.line.error')).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'extension-badge.png') });
 
     // Hover the underlined words: the card explains, quotes 6.1.9 and offers the fix.
-    const box = (await line.boundingBox())!;
+    const box = (await ov.box('.line.error'))!;
     await page.mouse.move(box.x + 10, box.y - 6);
-    const card = page.locator('council-post-check .card');
-    await expect.poll(() => card.count()).toBe(1);
-    expect(await card.textContent()).toContain('6.1.9');
-    expect(await card.textContent()).toContain('When creating social media content or sharing content created by others');
+    await expect.poll(() => ov.count('.card')).toBe(1);
+    expect(await ov.text('.card')).toContain('6.1.9');
+    expect(await ov.text('.card')).toContain('When creating social media content or sharing content created by others');
     await page.screenshot({ path: join(SHOTS, 'extension-card.png') });
 
-    await card.locator('button[data-action=apply]').click();
+    await ov.click('.card button[data-action=apply]');
     await expect.poll(() => page.inputValue('#composer')).toContain('Cabinet Member for Planning');
     expect(await page.inputValue('#composer')).not.toContain('Sarah in Planning');
-    await expect.poll(() => badge(page).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('ok');
-    await collectLatencies(page);
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('ok');
+    await collectLatencies(ov);
     await page.close();
   });
 
   it('guards the Post button on a block verdict, and lets the user override', async () => {
-    const page = await context.newPage();
-    await page.goto(`${inject('pagesUrl')}/textarea.html`);
+    const { page, ov } = await open('/textarea.html');
     await page.click('#composer');
     await page.keyboard.type('The Head of Housing is clueless and should be sacked.', { delay: 5 });
-    await expect.poll(() => badge(page).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('block');
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('block');
     await page.click('#post');
-    const guard = page.locator('council-post-check .guard');
-    await expect.poll(() => guard.count()).toBe(1);
-    expect(await guard.textContent()).toMatch(/Criticism of officers/u);
-    expect(await guard.textContent()).toMatch(/6\.1\.9/u);
+    await expect.poll(() => ov.count('.guard')).toBe(1);
+    expect(await ov.text('.guard')).toMatch(/Criticism of officers/u);
+    expect(await ov.text('.guard')).toMatch(/6\.1\.9/u);
     expect(await page.textContent('#posted')).toBe('');
     await page.screenshot({ path: join(SHOTS, 'extension-guard.png') });
-    await guard.locator('button[data-action=override]').click();
+    // The page's own scripts can't see into the overlay, and a scripted click on
+    // "Post anyway" (an untrusted event) does not post.
+    expect(await page.evaluate(() => document.querySelector('council-post-check')?.shadowRoot ?? null)).toBeNull();
+    expect(await ov.scriptClick('.guard button[data-action=override]')).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.textContent('#posted')).toBe('');
+    expect(await ov.count('.guard')).toBe(1);
+    await ov.click('.guard button[data-action=override]');
     await expect.poll(() => page.textContent('#posted')).toContain('posted: The Head of Housing');
-    await collectLatencies(page);
+    await collectLatencies(ov);
     await page.close();
   });
 });
 
 describe('extension when Post is pressed before the draft was checked', () => {
   it('checks at once: a risky draft gets the guard, a fine one is posted', async () => {
-    const page = await context.newPage();
-    await page.goto(`${inject('pagesUrl')}/textarea.html`);
+    const { page, ov } = await open('/textarea.html');
     await page.click('#composer');
     await page.keyboard.type('Lovely morning at the pier.', { delay: 5 });
     await page.keyboard.type(' The Head of Housing is clueless.', { delay: 0 });
     await page.click('#post'); // well inside the typing pause the extension waits for
-    const guard = page.locator('council-post-check .guard');
-    await expect.poll(() => guard.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => ov.count('.guard'), { timeout: 15_000 }).toBe(1);
     expect(await page.textContent('#posted')).toBe('');
-    await guard.locator('button[data-action=edit]').click();
+    await ov.click('.guard button[data-action=edit]');
 
     await page.fill('#composer', '');
     await page.click('#composer');
     await page.keyboard.type('Thank you to the Head of Housing for opening the new homes.', { delay: 0 });
     await page.click('#post');
     await expect.poll(() => page.textContent('#posted'), { timeout: 15_000 }).toBe('posted: Thank you to the Head of Housing for opening the new homes.');
-    expect(await guard.count()).toBe(0);
+    expect(await ov.count('.guard')).toBe(0);
     await page.close();
   });
 });
 
 describe('extension on a rich editor that re-renders its DOM', () => {
   it('checks, underlines and applies the suggestion through the editor\'s own input handling', async () => {
-    const page = await context.newPage();
+    const { page, ov } = await open('/rich-editor.html');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${inject('pagesUrl')}/rich-editor.html`);
     await page.click('#editor');
     await page.keyboard.type('Lovely day at the pier.', { delay: 5 });
     await page.keyboard.press('Enter');
     await page.keyboard.type(DRAFT, { delay: 5 });
     expect(Number(await page.textContent('#renders'))).toBeGreaterThan(50); // the editor re-rendered on every key
-    await expect.poll(() => badge(page).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('block');
-    await expect.poll(() => page.locator('council-post-check .line.error').count()).toBeGreaterThan(0);
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('block');
+    await expect.poll(() => ov.count('.line.error')).toBeGreaterThan(0);
 
     // The underline sits under the right words even though the DOM was rebuilt.
-    const line = (await page.locator('council-post-check .line.error').first().boundingBox())!;
+    const line = (await ov.box('.line.error'))!;
     const words = await page.evaluate(() => {
       const span = [...document.querySelectorAll('#editor span')].find((s) => s.textContent!.startsWith('Sarah'))!;
       const r = document.createRange(); r.setStart(span.firstChild!, 0); r.setEnd(span.firstChild!, 5);
@@ -133,31 +140,30 @@ describe('extension on a rich editor that re-renders its DOM', () => {
     expect(Math.abs(line.y - (words.bottom - 2))).toBeLessThan(4);
 
     await page.mouse.move(line.x + 10, line.y - 6);
-    const card = page.locator('council-post-check .card');
-    await expect.poll(() => card.count()).toBe(1);
-    await card.locator('button[data-action=apply]').click();
+    await expect.poll(() => ov.count('.card')).toBe(1);
+    await ov.click('.card button[data-action=apply]');
     // The editor's own model changed (what it would post), not just its DOM.
     await page.click('#post');
     await expect.poll(() => page.textContent('#posted')).toContain('Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) has made a complete mess');
     expect(await page.textContent('#posted')).toContain('Lovely day at the pier.');
-    await expect.poll(() => badge(page).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('ok');
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('ok');
     expect(errors).toEqual([]);
-    await collectLatencies(page);
+    await collectLatencies(ov);
     await page.close();
   });
 
   it('keeps working when the editor replaces its whole DOM, and dismisses for this draft', async () => {
-    const page = await context.newPage();
-    await page.goto(`${inject('pagesUrl')}/rich-editor.html`);
+    const { page, ov } = await open('/rich-editor.html');
     await page.click('#editor');
     await page.keyboard.type('Cllr Brown is an idiot.', { delay: 5 });
-    await expect.poll(() => badge(page).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('block');
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('block');
     // Force a re-render with no text change: the overlay follows the new nodes.
     await page.evaluate(() => { const ed = document.getElementById('editor')!; ed.innerHTML = ed.innerHTML; });
-    await expect.poll(() => page.locator('council-post-check .line.error').count()).toBeGreaterThan(0);
-    await badge(page).click();
-    await page.locator('council-post-check .card button[data-action=dismiss]').click();
-    await expect.poll(() => badge(page).getAttribute('data-verdict')).toBe('ok');
+    await expect.poll(() => ov.count('.line.error')).toBeGreaterThan(0);
+    await ov.click('.badge');
+    await expect.poll(() => ov.count('.card')).toBe(1);
+    await ov.click('.card button[data-action=dismiss]');
+    await expect.poll(() => ov.attr('.badge', 'data-verdict')).toBe('ok');
     await page.click('#post'); // no guard after dismissing
     await expect.poll(() => page.textContent('#posted')).toContain('posted: Cllr Brown');
     await page.close();

@@ -4,6 +4,7 @@
 import type { BrowserContext, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser.ts';
+import { overlay } from './overlay.ts';
 
 const EXTENSION_ID = 'ohaohhllocbppkncollilgekmndjloaj'; // fixed by the manifest's "key"
 let context: BrowserContext;
@@ -25,11 +26,13 @@ describe('extension options', () => {
     await options.getByLabel('Council profile').fill('rugby');
     await options.getByLabel('Check while I type').uncheck();
     await options.getByLabel(/API token/u).fill('cpc_example_token');
+    // The developer's test page: the content script runs there too (tests' pages are on a localhost port).
+    await options.getByLabel(/Test page origin/u).fill(inject('pagesUrl'));
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.textContent('#status')).toBe('Saved.');
     // The token stays on this device; the other settings follow the browser profile.
     const stored = await worker.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
-    expect(stored.sync).toMatchObject({ profile: 'rugby', checkWhileTyping: false });
+    expect(stored.sync).toMatchObject({ profile: 'rugby', checkWhileTyping: false, checkDirectMessages: false, testOrigin: inject('pagesUrl') });
     expect(stored.sync).not.toHaveProperty('token');
     expect(stored.local).toEqual({ token: 'cpc_example_token' });
     await options.getByRole('button', { name: 'Test connection' }).click();
@@ -39,9 +42,10 @@ describe('extension options', () => {
     await page.goto(`${inject('pagesUrl')}/textarea.html`);
     await page.click('#composer');
     await page.keyboard.type('Sarah in Planning has made a complete mess of the Elm Road application.', { delay: 5 });
-    const badge = page.locator('council-post-check .badge').first();
+    const ov = await overlay(page);
+    await expect.poll(() => ov.attr('.badge', 'data-verdict')).toBe('idle');
     await page.waitForTimeout(1500); // longer than the typing debounce: nothing is checked
-    expect(await badge.getAttribute('data-verdict')).toBe('idle');
+    expect(await ov.attr('.badge', 'data-verdict')).toBe('idle');
 
     // The toolbar button and the keyboard shortcut both send "check-now" to the tab.
     // (The extension has no "tabs" permission, so it cannot see URLs: tell every tab.)
@@ -49,11 +53,10 @@ describe('extension options', () => {
     await worker.evaluate(async () => {
       for (const tab of await chrome.tabs.query({})) await chrome.tabs.sendMessage(tab.id!, { type: 'check-now' }).catch(() => undefined);
     });
-    await expect.poll(() => badge.getAttribute('data-verdict'), { timeout: 15_000 }).toBe('block');
-    await badge.click();
-    const card = page.locator('council-post-check .card');
-    await expect.poll(() => card.count()).toBe(1);
-    expect(await card.textContent()).toContain('Rugby Borough Council, 2. Pillars - Mutual respect');
-    expect(await card.textContent()).not.toContain('6.1.9');
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('block');
+    await ov.click('.badge');
+    await expect.poll(() => ov.count('.card')).toBe(1);
+    expect(await ov.text('.card')).toContain('Rugby Borough Council, 2. Pillars - Mutual respect');
+    expect(await ov.text('.card')).not.toContain('6.1.9');
   });
 });
