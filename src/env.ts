@@ -23,6 +23,15 @@ export interface Bindings {
   /** "true" only under `npm run dev` / `npm start` (passed with --var): the API answers
    * without tokens. A deployed Worker without API_TOKENS refuses /v1/ instead. */
   LOCAL_OPEN_ACCESS?: string;
+  /** Worker secret: an Anthropic API key switches Claude's second opinion on (for the
+   * councils SECOND_OPINION_COUNCILS lists, or whose profile says secondOpinion: true). */
+  ANTHROPIC_API_KEY?: string;
+  /** Another Messages API address (a proxy, or the tests' stand-in). */
+  ANTHROPIC_BASE_URL?: string;
+  SECOND_OPINION_MODEL?: string;
+  SECOND_OPINION_TIMEOUT_MS?: string;
+  SECOND_OPINION_COUNCILS?: string;
+  SECOND_OPINION_DAILY_CAP?: string;
   /** Workers Rate Limiting bindings (wrangler.toml [[ratelimits]]). */
   RATE_LIMIT_TOKEN?: RateLimit;
   RATE_LIMIT_IP?: RateLimit;

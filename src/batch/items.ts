@@ -2,7 +2,8 @@
 // its council profile, analyse. Never throws: a bad item becomes its own error entry so
 // the rest of the batch carries on.
 
-import { analyze } from '../pipeline/analyze.ts';
+import { analyzeDetailed } from '../pipeline/analyze.ts';
+import type { Detailed } from '../second-opinion/index.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { BatchItemSchema, type BatchItem, type ItemMeta } from '../schema/batch.ts';
 import type { CheckResponse } from '../schema/check.ts';
@@ -38,25 +39,40 @@ const place = (w: Where) => (w.row !== undefined ? `row ${w.row}` : w.line !== u
 
 /** Check an already-parsed item (unknown shape) with its warnings from parsing. */
 export function checkItem(raw: unknown, where: Where, profiles: ProfileLookup, warnings: string[] = [], now?: Date): ItemResult {
+  return checkItemDetailed(raw, where, profiles, warnings, now).result;
+}
+
+/** A checked item, and (when it could be checked) what a second opinion needs. */
+export type ItemHead = { id: string | number; meta?: ItemMeta; warnings?: string[] } & Where;
+export interface CheckedItem { result: ItemResult; head?: ItemHead; detailed?: Detailed; text?: string; profile?: Profile }
+
+export function checkItemDetailed(raw: unknown, where: Where, profiles: ProfileLookup, warnings: string[] = [], now?: Date): CheckedItem {
   const rawId = (raw as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
   const parsed = BatchItemSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const said = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-    return { id, ...where, error: { code: 'invalid_item', message: `${place(where)} cannot be checked (${said})`, issues } };
+    return { result: { id, ...where, error: { code: 'invalid_item', message: `${place(where)} cannot be checked (${said})`, issues } } };
   }
   const item: BatchItem = parsed.data;
   const profile = profiles.get(item.profile);
-  if (!profile) return { id: item.id, ...where, error: { code: 'unknown_profile', message: `${place(where)} names an unknown profile "${item.profile}"`, known: profiles.known() } };
-  let result;
+  if (!profile) return { result: { id: item.id, ...where, error: { code: 'unknown_profile', message: `${place(where)} names an unknown profile "${item.profile}"`, known: profiles.known() } } };
+  let detailed: Detailed;
   try {
-    result = analyze(item.text, { profile, context: item.context, ...(now ? { now } : {}) });
+    detailed = analyzeDetailed(item.text, { profile, context: item.context, ...(now ? { now } : {}) });
   } catch (e) {
     // A defect, not the item's fault: this item says so and the batch carries on.
-    return { id: item.id, ...where, error: { code: 'analysis_failed', message: `${place(where)} could not be checked (${e instanceof Error ? e.name : 'error'}); the rest of the batch was` } };
+    return { result: { id: item.id, ...where, error: { code: 'analysis_failed', message: `${place(where)} could not be checked (${e instanceof Error ? e.name : 'error'}); the rest of the batch was` } } };
   }
-  return { id: item.id, ...where, ...result, ...(item.meta ? { meta: item.meta } : {}), ...(warnings.length ? { warnings } : {}) };
+  const head: ItemHead = { id: item.id, ...where, ...(item.meta ? { meta: item.meta } : {}), ...(warnings.length ? { warnings } : {}) };
+  return { result: withResponse(head, detailed.response), head, detailed, text: item.text, profile };
+}
+
+/** An item's result with its /v1/check response (replaced, e.g. after a second opinion). */
+export function withResponse(head: ItemHead, response: CheckResponse): ItemResult {
+  const { meta, warnings, ...where } = head;
+  return { ...where, ...response, ...(meta ? { meta } : {}), ...(warnings ? { warnings } : {}) };
 }
 
 /** Check one JSONL line; `raw` is the parsed line (undefined when it is not JSON). */

@@ -7,11 +7,15 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
-import { checkItem, checkJsonLine, textOf, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
 import { DEFAULT_PROFILE_ID, getProfile, profileIds } from '../profiles/index.ts';
+import { countToSend, secondOpinionForItems, TOKENS_PER_CALL } from '../second-opinion/batch.ts';
+import { memoryBudget, dailyCap } from '../second-opinion/budget.ts';
+import type { SecondOpinionMode } from '../second-opinion/index.ts';
+import { cliSecondOpinion } from './second-opinion.ts';
 
 export class BatchUsageError extends Error {}
 
@@ -23,6 +27,8 @@ export interface BatchOptions {
   profile: string;
   quiet: boolean;
   failOn?: 'block' | 'review' | undefined;
+  /** Claude's second opinion for unsettled posts (needs ANTHROPIC_API_KEY); off by default. */
+  secondOpinion?: SecondOpinionMode | undefined;
 }
 
 export function parseBatchArgs(args: string[]): BatchOptions {
@@ -36,6 +42,7 @@ export function parseBatchArgs(args: string[]): BatchOptions {
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q', default: false },
       'fail-on': { type: 'string' },
+      'second-opinion': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -48,12 +55,14 @@ export function parseBatchArgs(args: string[]): BatchOptions {
   if (failOn !== undefined && failOn !== 'block' && failOn !== 'review') throw new BatchUsageError(`--fail-on must be block or review, not "${failOn}"`);
   const profile = values.profile ?? DEFAULT_PROFILE_ID;
   if (!getProfile(profile)) throw new BatchUsageError(`unknown profile "${profile}"; known: ${profileIds().join(', ')}`);
-  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn };
+  const so = values['second-opinion'];
+  if (so !== undefined && so !== 'auto' && so !== 'always' && so !== 'off') throw new BatchUsageError(`--second-opinion must be auto, always or off, not "${so}"`);
+  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: so };
 }
 
 // ---------------- input: one item at a time ----------------
 
-interface Checked { result: ItemResult; text: string }
+type Checked = CheckedItem & { result: ItemResult; text: string };
 
 async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup): AsyncGenerator<Checked> {
   let n = 0;
@@ -61,8 +70,9 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
     n++;
     const clean = n === 1 ? line.replace(/^\uFEFF/u, '') : line;
     if (!clean.trim()) continue;
-    const { result, raw } = checkJsonLine(clean, n, profiles);
-    yield { result, text: textOf(raw) };
+    let raw: unknown;
+    try { raw = JSON.parse(clean); } catch { yield { result: { id: null, line: n, error: { code: 'invalid_json', message: `line ${n} is not valid JSON` } }, text: '' }; continue; }
+    yield { ...checkItemDetailed(raw, { line: n }, profiles), text: textOf(raw) };
   }
 }
 
@@ -80,7 +90,7 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup):
         continue;
       }
       const { raw, warnings } = rowToItem(cells, columns, row);
-      yield { result: checkItem(raw, { row }, profiles, warnings), text: textOf(raw) };
+      yield { ...checkItemDetailed(raw, { row }, profiles, warnings), text: textOf(raw) };
     }
   }
   if (!columns) throw new BatchUsageError('the CSV file is empty: it needs a header row with a text column');
@@ -111,7 +121,7 @@ function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
   // The report is sorted by risk, so it needs every post before it can be written.
   const posts: ReportPost[] = [];
   return {
-    write: async (c) => { posts.push(c); },
+    write: async (c) => { posts.push({ result: c.result, text: c.text }); },
     end: async (summary) => { await put(await renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })); await done(); },
   };
 }
@@ -165,10 +175,27 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const draw = () => process.stderr.write(`\r\x1b[2K${progressLine(size ? bytes / size : undefined, summary.total, seconds())}`);
 
   const items = o.input === 'csv' ? csvItems(input, profiles) : jsonlItems(input, profiles);
-  for await (const c of items) {
-    addToSummary(summary, c.result);
-    await writer.write(c);
-    if (showProgress && performance.now() - lastDraw > 100) { lastDraw = performance.now(); draw(); }
+  const so = o.secondOpinion && o.secondOpinion !== 'off' ? cliSecondOpinion() : undefined;
+  if (o.secondOpinion && o.secondOpinion !== 'off' && !so) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
+  if (so) {
+    // Every post is checked first, so the run can say what it will send before sending.
+    const all: Checked[] = [];
+    for await (const c of items) all.push(c);
+    const n = countToSend(all, o.secondOpinion, so);
+    const t = TOKENS_PER_CALL;
+    process.stderr.write(`second opinion (${so.model}, ${o.secondOpinion}): ${fmt(n)} of ${fmt(all.length)} posts will be sent, about ${fmt(n * (t.cachedInput + t.input))} input tokens (${fmt(n * t.cachedInput)} of them cached) and ${fmt(n * t.output)} output tokens\n`);
+    const judged = await secondOpinionForItems(all, { mode: o.secondOpinion, settings: so, budget: memoryBudget(dailyCap(process.env.SECOND_OPINION_DAILY_CAP)) });
+    for (let i = 0; i < all.length; i++) {
+      const c = { ...all[i]!, result: judged[i]! };
+      addToSummary(summary, c.result);
+      await writer.write(c);
+    }
+  } else {
+    for await (const c of items) {
+      addToSummary(summary, c.result);
+      await writer.write(c);
+      if (showProgress && performance.now() - lastDraw > 100) { lastDraw = performance.now(); draw(); }
+    }
   }
   await writer.end(summary);
   if (o.out) await new Promise<void>((r) => (output as WriteStream).end(r));

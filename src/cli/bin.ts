@@ -8,7 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { analyze } from '../pipeline/analyze.ts';
+import { analyzeDetailed } from '../pipeline/analyze.ts';
+import { withSecondOpinion } from '../second-opinion/index.ts';
+import { memoryBudget, dailyCap } from '../second-opinion/budget.ts';
+import { cliSecondOpinion } from './second-opinion.ts';
 import { getProfile, profileIds } from '../profiles/index.ts';
 import { ProfileSchema, type Profile } from '../profiles/schema.ts';
 import { BatchUsageError, parseBatchArgs, runBatch } from './batch.ts';
@@ -33,6 +36,10 @@ Options for check:
   --polling-day DATE    the election to judge against (default: estimated May elections)
   --sharing             the draft shares someone else's content
   --json                print the JSON response instead of the report
+  --second-opinion MODE auto | always | off (default off): ask Claude about a post the
+                        rules can't settle (auto) or any post (always), with personal
+                        data removed; needs ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL
+                        for a proxy)
 
 Options for batch:
   --format FORMAT       jsonl (default): one result per line; csv: a row per post;
@@ -42,6 +49,8 @@ Options for batch:
   --profile ID          council profile for posts that do not name one
   --fail-on LEVEL       block or review: exit with code 2 when any post reaches it
   --quiet, -q           no progress bar and no summary (the bar shows only on a terminal)
+  --second-opinion MODE as for check: only the posts the rules can't settle (auto), 4 at
+                        a time; says how many it will send, and the tokens, first
 
 JSONL input lines are {"id": ..., "text": ..., "context"?: {...}} with the same context
 as the API; JSONL output lines are {"id": ..., ...the /v1/check response}, or
@@ -97,13 +106,14 @@ export function formatReport(r: CheckResponse): string {
   return out.join('\n');
 }
 
-function runCheck(args: string[]): void {
+async function runCheck(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       profile: { type: 'string' }, role: { type: 'string' }, channel: { type: 'string' },
       'posted-at': { type: 'string' }, 'polling-day': { type: 'string' }, sharing: { type: 'boolean' }, json: { type: 'boolean' },
+      'second-opinion': { type: 'string' },
     },
   });
   const text = positionals.join(' ');
@@ -117,7 +127,14 @@ function runCheck(args: string[]): void {
     election: values['polling-day'] ? { pollingDay: values['polling-day'] } : undefined,
   });
   if (!context.success) throw new UsageError(context.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-  const result = analyze(text, { profile: profileOrFail(values.profile), context: context.data });
+  const mode = values['second-opinion'] ?? 'off';
+  if (mode !== 'auto' && mode !== 'always' && mode !== 'off') throw new UsageError(`--second-opinion must be auto, always or off, not "${mode}"`);
+  const profile = profileOrFail(values.profile);
+  const detailed = analyzeDetailed(text, { profile, context: context.data });
+  const settings = mode === 'off' ? undefined : cliSecondOpinion();
+  if (mode !== 'off' && !settings) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
+  const result = mode === 'off' ? detailed.response
+    : await withSecondOpinion({ text, profile, detailed, mode, settings, budget: memoryBudget(dailyCap(process.env.SECOND_OPINION_DAILY_CAP)) });
   process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatReport(result)}\n`);
 }
 
@@ -169,7 +186,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') { process.stdout.write(HELP); return; }
-    if (command === 'check') return runCheck(rest);
+    if (command === 'check') return await runCheck(rest);
     if (command === 'batch') { process.exitCode = await runBatch(parseBatchArgs(rest)); return; }
     if (command === 'profile') return runProfile(rest);
     if (command === 'token') return await runToken(rest, (m) => new UsageError(m));

@@ -9,7 +9,10 @@
 
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyze } from '../pipeline/analyze.ts';
+import { analyze, analyzeDetailed } from '../pipeline/analyze.ts';
+import type { CheckResponse } from '../schema/check.ts';
+import { secondOpinionForItems } from '../second-opinion/batch.ts';
+import { cliSecondOpinion } from './second-opinion.ts';
 import { CATEGORIES, type Category, type Verdict } from '../pipeline/types.ts';
 import { getProfile } from '../profiles/index.ts';
 import { categoryVerdicts, readFixtures, type FixturePost } from './fixtures.ts';
@@ -32,11 +35,12 @@ export const newTally = (): Tally => ({
   confusion: Object.fromEntries(VERDICTS.map((w) => [w, Object.fromEntries(VERDICTS.map((g) => [g, 0]))])) as Tally['confusion'],
 });
 
-export function score(posts: readonly FixturePost[], t: Tally): Tally {
-  for (const p of posts) {
+/** Tally the posts' results: the rules' own, or (`given`) results made another way. */
+export function score(posts: readonly FixturePost[], t: Tally, given?: readonly CheckResponse[]): Tally {
+  for (const [i, p] of posts.entries()) {
     const profile = getProfile(p.profile);
     if (!profile) throw new Error(`${p.id}: unknown profile "${p.profile}"`);
-    const r = analyze(p.text, { profile, context: p.context, now: FIXTURE_NOW });
+    const r = given?.[i] ?? analyze(p.text, { profile, context: p.context, now: FIXTURE_NOW });
     const want = categoryVerdicts(p);
     const cited = new Set(r.findings.flatMap((f) => f.clauses.map((c) => c.id)));
     t.posts++;
@@ -94,13 +98,35 @@ function report(name: string, t: Tally, misses: boolean): void {
   if (misses) for (const m of t.misses) console.log(`    miss ${m}`);
 }
 
+/** The posts' results with the second opinion in auto mode (the rules' for the rest). */
+async function withSecondOpinion(posts: readonly FixturePost[]): Promise<{ results: CheckResponse[]; sent: number }> {
+  const settings = cliSecondOpinion()!;
+  const items = posts.map((p, i) => {
+    const profile = getProfile(p.profile)!;
+    const detailed = analyzeDetailed(p.text, { profile, context: p.context, now: FIXTURE_NOW });
+    return { result: { id: i, ...detailed.response }, head: { id: i }, detailed, text: p.text, profile };
+  });
+  const judged = await secondOpinionForItems(items, { mode: 'auto', settings });
+  const results = judged.map((r) => r as unknown as CheckResponse);
+  return { results, sent: results.filter((r) => r.secondOpinion?.status === 'used').length };
+}
+
 if (import.meta.main) {
   const args = process.argv.slice(2);
   const showMisses = args.includes('--misses');
+  const second = args.includes('--second-opinion');
+  if (second && !process.env.ANTHROPIC_API_KEY) { console.log('skipped: no ANTHROPIC_API_KEY'); process.exit(0); }
   const files = args.filter((a) => !a.startsWith('--'));
   const paths = files.length > 0 ? files : readdirSync(FIXTURES).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(FIXTURES, f));
   for (const path of paths) {
     const name = basename(path);
-    report(name, score(readFixtures(path), newTally()), showMisses && name === 'dev.jsonl');
+    const posts = readFixtures(path);
+    if (second) {
+      const { results, sent } = await withSecondOpinion(posts);
+      report(`${name} (rules)`, score(posts, newTally()), false);
+      report(`${name} (with the second opinion, auto: ${sent} of ${posts.length} posts sent)`, score(posts, newTally(), results), false);
+    } else {
+      report(name, score(posts, newTally()), showMisses && name === 'dev.jsonl');
+    }
   }
 }

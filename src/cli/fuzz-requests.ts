@@ -41,7 +41,7 @@ const context = fc.record({
   sharing: oddValue,
   election: fc.oneof(fc.record({ pollingDay: oddDate, periodStart: oddDate }, { requiredKeys: ['pollingDay'] }), oddValue),
 }, { requiredKeys: [] });
-const checkBody = fc.record({ text: fc.oneof(oddText, oddValue), profile: fc.oneof(oddId, oddValue), context: fc.oneof(context, oddValue) }, { requiredKeys: ['text'] });
+const checkBody = fc.record({ text: fc.oneof(oddText, oddValue), profile: fc.oneof(oddId, oddValue), context: fc.oneof(context, oddValue), secondOpinion: fc.oneof(fc.constantFrom('auto', 'always', 'off'), oddValue) }, { requiredKeys: ['text'] });
 const item = fc.record({ id: fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), oddValue), text: oddText, profile: oddId, context, meta: fc.oneof(fc.record({ network: fc.string(), date: oddDate }), oddValue) }, { requiredKeys: ['id', 'text'] });
 const csvCell = fc.oneof(oddText, oddDate, fc.constantFrom('=HYPERLINK("x")', '+1', '@SUM(A1)', '"', '""', '\r\n', ','));
 const csvBody = fc.tuple(

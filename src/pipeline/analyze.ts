@@ -5,6 +5,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { detectors } from '../detectors/index.ts';
 import { lexiconVersion } from '../lexicon/index.ts';
+import { notEnglish } from '../nlp/language.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { MAX_FINDINGS, type CheckResponse, type ContextInput, type Finding } from '../schema/check.ts';
 import { yearInRange } from '../schema/dates.ts';
@@ -14,7 +15,7 @@ import { DisjointSpans } from './spans.ts';
 import { resolveElection } from './election.ts';
 import { explainFitted } from './explain.ts';
 import { extractFeatures, type Features } from './features.ts';
-import { overall, scoreCategories, strongestSentence, type CategoryJudgement } from './score.ts';
+import { overall, scoreCategories, strongestSentence, worst, type CategoryJudgement } from './score.ts';
 import { CATEGORIES, type Category, type CheckContext, type Evidence, type Severity } from './types.ts';
 import type { PostDocument } from './document.ts';
 
@@ -155,6 +156,12 @@ function mostSevere(evidence: readonly Evidence[], limit: number): Evidence[] {
 }
 
 export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
+  return analyzeDetailed(text, options).response;
+}
+
+/** The response, and what it was judged from: the context and each risk's probability
+ * (the second opinion's gate reads them). */
+export function analyzeDetailed(text: string, options: AnalyzeOptions): { response: CheckResponse; judged: Record<Category, CategoryJudgement>; ctx: CheckContext } {
   const parts = analyzeParts(text, options);
   const { ctx } = parts;
   const judged = scoreCategories(parts.features, ctx);
@@ -180,8 +187,10 @@ export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
       clauses: cited.map(({ id, title, quote }) => ({ id, title, quote })),
     };
   });
-  return {
-    verdict,
+  // The rules read English: a post mostly in another language is not called OK.
+  const foreign = notEnglish(text);
+  const response: CheckResponse = {
+    verdict: foreign ? worst(verdict, 'review') : verdict,
     score,
     categories,
     findings,
@@ -189,5 +198,10 @@ export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
     election: ctx.election,
     profile: { id: options.profile.id, name: options.profile.name },
     engine: { version: ENGINE_VERSION, lexiconVersion },
+    ...(foreign ? {
+      language: { code: foreign.code, name: foreign.name, checked: false },
+      notices: [{ id: 'language.not-checked', message: `This looks like ${foreign.name}; the checker reads English, so have it reviewed by someone who reads it before posting.` }],
+    } : {}),
   };
+  return { response, judged, ctx };
 }

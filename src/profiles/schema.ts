@@ -106,6 +106,9 @@ export const ProfileSchema = z.object({
   rules: z.record(short(), z.array(short()).min(1).max(L.clausesPerRule)).refine((r) => Object.keys(r).length <= L.rules, `at most ${L.rules} rules`),
   people: PeopleSchema.default({ officers: [], cabinet: [], councillors: [], wards: [] }),
   elections: ElectionsSchema.default({ scheduled: [], byElections: [] }),
+  /** The council allows posts the rules can't settle to be sent for Claude's second
+   * opinion (with personal data removed), where the checker has a key. */
+  secondOpinion: z.boolean().optional(),
 }).strict().superRefine((p, ctx) => {
   const keys = new Set<string>();
   p.clauses.forEach((c, i) => {

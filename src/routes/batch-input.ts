@@ -5,7 +5,11 @@
 import type { Context } from 'hono';
 import { findColumns, parseCsv, rowToItem } from '../batch/csv.ts';
 import * as z from 'zod';
-import { checkItem, textOf, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
+import { checkItemDetailed, textOf, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
+import { SecondOpinionModeSchema } from '../schema/check.ts';
+import { secondOpinionForItems } from '../second-opinion/batch.ts';
+import type { SecondOpinionMode } from '../second-opinion/index.ts';
+import { secondOpinionFor } from './second-opinion.ts';
 import type { AppEnv } from '../env.ts';
 import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import type { Profile } from '../profiles/schema.ts';
@@ -27,6 +31,8 @@ export interface ReadBatch {
   format: 'json' | 'csv';
   /** The JSON body's fields besides profile and items (those the caller's schema allows). */
   extra: Record<string, unknown>;
+  /** The second opinion asked for (JSON "secondOpinion", or ?secondOpinion= for CSV). */
+  secondOpinion?: SecondOpinionMode | undefined;
 }
 
 /** The JSON batch body: {profile?, items}, or a caller's extension of it. */
@@ -44,6 +50,9 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
   if (!read.ok) return read;
   const raw = read.text;
   const queryProfile = c.req.query('profile') || undefined;
+  const queryMode = SecondOpinionModeSchema.safeParse(c.req.query('secondOpinion'));
+  if (c.req.query('secondOpinion') !== undefined && !queryMode.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'secondOpinion is auto, always or off.') };
+  const secondOpinion = queryMode.success ? queryMode.data : undefined;
 
   if (isCsv) {
     const { headers, records } = parseCsv(raw);
@@ -54,7 +63,7 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
       const { raw: item, warnings } = rowToItem(cells, found.columns, row);
       return { raw: item, where: { row }, warnings };
     });
-    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {} } };
+    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {}, secondOpinion } };
   }
 
   let body: unknown;
@@ -63,8 +72,8 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
   if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
   if (parsed.data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, parsed.data.items.length) };
   const entries = parsed.data.items.map((item, index) => ({ raw: item, where: { index }, warnings: [] }));
-  const { profile, items, ...extra } = parsed.data;
-  return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra } };
+  const { profile, items, secondOpinion: mode, ...extra } = parsed.data as { profile?: string; items: unknown[]; secondOpinion?: SecondOpinionMode };
+  return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra, secondOpinion: mode ?? secondOpinion } };
 }
 
 /** Check every entry; profiles (uploaded or bundled) are looked up once per id. */
@@ -87,6 +96,9 @@ export async function checkBatch(c: Context<AppEnv>, batch: ReadBatch): Promise<
     get: (id) => loaded.get(id ?? batch.profileId),
     known: () => (known ??= [...loaded.keys()]),
   };
-  const results = batch.entries.map((e) => checkItem(e.raw, e.where, lookup, e.warnings));
+  const checked = batch.entries.map((e) => checkItemDetailed(e.raw, e.where, lookup, e.warnings));
+  // Where the council allows it: a second opinion for the unsettled posts, a few at a time.
+  const so = secondOpinionFor(c.env);
+  const results = await secondOpinionForItems(checked, { mode: batch.secondOpinion, settings: so.settings, budget: so.budget });
   return { ok: true, profile, results };
 }

@@ -1,15 +1,17 @@
 // POST /v1/check: validate, find the council profile (uploaded or bundled), analyse,
-// respond. The draft is never logged.
+// ask for Claude's second opinion where allowed and unsettled, respond. The draft is
+// never logged.
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { analyze } from '../pipeline/analyze.ts';
+import { analyzeDetailed } from '../pipeline/analyze.ts';
 import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import { profileStore } from '../profiles/store.ts';
 import { CheckRequestSchema, MAX_TEXT_LENGTH } from '../schema/check.ts';
 import { jsonError, zodIssues } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
+import { secondOpinionFor } from './second-opinion.ts';
 
 /** Largest request body accepted, in bytes (20,000 characters of 4-byte UTF-8 plus JSON). */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -29,5 +31,6 @@ checkRoutes.post('/', async (c) => {
   }
   const found = await profileStore(c.env?.PROFILES).get(parsed.data.profile ?? DEFAULT_PROFILE_ID);
   if (!found) return unknownProfile(c, parsed.data.profile);
-  return c.json(analyze(parsed.data.text, { profile: found.profile, context: parsed.data.context }));
+  const detailed = analyzeDetailed(parsed.data.text, { profile: found.profile, context: parsed.data.context });
+  return c.json(await secondOpinionFor(c.env).judge({ text: parsed.data.text, profile: found.profile, detailed, mode: parsed.data.secondOpinion }));
 });

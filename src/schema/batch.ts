@@ -2,7 +2,7 @@
 // saved reviews share them.
 
 import * as z from 'zod';
-import { ContextInputSchema, MAX_TEXT_LENGTH } from './check.ts';
+import { ContextInputSchema, MAX_TEXT_LENGTH, SecondOpinionModeSchema } from './check.ts';
 
 /** Most items one /v1/batch request (or one saved review) may hold. */
 export const MAX_BATCH_ITEMS = 1000;
@@ -25,6 +25,8 @@ export const BatchItemSchema = z.object({
 export const BatchRequestSchema = z.object({
   profile: z.string().min(1).max(100).optional(),
   items: z.array(z.unknown()),
+  /** As on /v1/check: "auto" (default where allowed) sends only unsettled posts. */
+  secondOpinion: SecondOpinionModeSchema.optional(),
 }).strict();
 
 export type BatchItem = z.infer<typeof BatchItemSchema>;

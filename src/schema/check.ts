@@ -32,10 +32,15 @@ export const ContextInputSchema = z.object({
   election: ElectionInputSchema.optional(),
 }).strict();
 
+export const SecondOpinionModeSchema = z.enum(['auto', 'always', 'off']);
+
 export const CheckRequestSchema = z.object({
   text: z.string().min(1, 'text must not be empty'),
   profile: z.string().min(1).max(100).optional(),
   context: ContextInputSchema.optional(),
+  /** Ask for (or refuse) Claude's second opinion where the council allows it: "auto"
+   * (default) sends only posts the rules can't settle. */
+  secondOpinion: SecondOpinionModeSchema.optional(),
 }).strict();
 
 export const ClauseOutSchema = z.object({ id: z.string(), title: z.string(), quote: z.string() });
@@ -53,6 +58,10 @@ export const FindingSchema = z.object({
   /** Text that can replace text.slice(offset, offset + length) as it stands. */
   replacement: z.string().optional(),
   clauses: z.array(ClauseOutSchema).min(1),
+  /** "second-opinion" for a finding Claude's second opinion added (absent: the rules). */
+  source: z.literal('second-opinion').optional(),
+  /** Set on a rules finding the second opinion disagreed with (lowered to a note). */
+  overruled: z.object({ by: z.literal('second-opinion'), reason: z.string() }).optional(),
 });
 
 const CategoryResultSchema = z.object({ verdict: VerdictSchema, score: z.number().int().min(0).max(100) });
@@ -78,6 +87,18 @@ export const CheckResponseSchema = z.object({
   }).nullable(),
   profile: z.object({ id: z.string(), name: z.string() }),
   engine: z.object({ version: z.string(), lexiconVersion: z.string() }),
+  /** A post that is mostly not English: the rules read English only, so it needs a person
+   * (or the second opinion). */
+  language: z.object({ code: z.string(), name: z.string(), checked: z.boolean() }).optional(),
+  notices: z.array(z.object({ id: z.string(), message: z.string() })).optional(),
+  /** What the second opinion did for this post (on /v1/check, and batches that ask). */
+  secondOpinion: z.object({
+    status: z.enum(['used', 'skipped', 'off', 'unavailable']),
+    model: z.string().optional(),
+    reason: z.string().optional(),
+    /** The whole post rewritten to keep its point without the breach. */
+    rewrite: z.string().optional(),
+  }).optional(),
 });
 
 export type CheckRequest = z.infer<typeof CheckRequestSchema>;
