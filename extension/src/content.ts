@@ -22,6 +22,7 @@ interface Finding {
   ruleId: string; category: string; severity: 'info' | 'warning' | 'error';
   offset: number; length: number; actual: string; message: string;
   suggestion?: string; replacement?: string; clauses: Clause[];
+  source?: 'second-opinion'; overruled?: { by: string; reason: string };
 }
 interface CheckResult { verdict: Verdict; score: number; findings: Finding[]; profile: { id: string; name: string } }
 type CheckReply = { ok: true; body: CheckResult; ms: number } | { ok: false; error: string; aborted?: boolean; status?: number };
@@ -137,6 +138,7 @@ root.innerHTML = `<style>
   .card blockquote, .guard blockquote { margin: 6px 0; padding: 6px 8px; background: #f3f5f7; border-left: 3px solid #8795a1; font-size: 13px; }
   .card cite, .guard cite { display: block; font-style: normal; font-weight: 600; }
   .card summary { cursor: pointer; font-size: 13px; color: #0b5cad; margin-top: 4px; }
+  .card .so { color: #3b2a8a; font-size: 12px; margin-top: 4px; }
   .card .actions, .guard .actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
   button { font: 600 13px system-ui, sans-serif; padding: 6px 10px; border-radius: 6px; border: 2px solid #0b5cad; background: #0b5cad; color: #fff; cursor: pointer; }
   button.secondary { background: #fff; color: #0b5cad; }
@@ -319,6 +321,7 @@ function showCard(c: Composer, f: Finding) {
   card.setAttribute('aria-label', LABEL[f.category] ?? f.category);
   card.dataset.rule = f.ruleId;
   card.append(el('h3', `${LABEL[f.category] ?? f.category}: “${f.actual}”`), el('div', f.message));
+  if (f.source === 'second-opinion') card.append(el('div', 'From the second opinion (Claude), where the checker was unsure.', 'so'));
   if (f.suggestion) card.append(el('div', `Suggestion: ${f.suggestion}`));
   const actions = el('div', undefined, 'actions');
   if (f.replacement !== undefined) {

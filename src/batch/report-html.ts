@@ -85,7 +85,8 @@ function findingHtml(f: CheckResponse['findings'][number], council: string): str
   const [first, ...more] = f.clauses;
   const quote = (c: typeof first) => (c ? `<blockquote><cite>${esc(`${council}, ${c.id}: ${c.title}`)}</cite>${esc(c.quote)}</blockquote>` : '');
   return `<li class="finding ${f.severity}">
-<p><strong>${esc(CATEGORY_LABEL[f.category])}</strong> (${f.severity === 'error' ? 'block' : f.severity === 'warning' ? 'review' : 'note'}): “${esc(f.actual)}”</p>
+<p><strong>${esc(CATEGORY_LABEL[f.category])}</strong> (${f.severity === 'error' ? 'block' : f.severity === 'warning' ? 'review' : 'note'})${f.source === 'second-opinion' ? ' <span class="so">second opinion</span>' : ''}: “${esc(f.actual)}”</p>
+${f.overruled ? `<p class="so-note">The second opinion disagrees: ${esc(f.overruled.reason)}</p>` : ''}
 <p>${esc(f.message)}</p>
 ${quote(first)}${more.length ? `<details><summary>Also ${more.map((c) => esc(c.id)).join(', ')}</summary>${more.map(quote).join('')}</details>` : ''}
 ${f.suggestion ? `<p class="suggestion"><strong>Suggestion:</strong> ${esc(f.suggestion)}</p>` : ''}
@@ -110,6 +111,8 @@ ${p.text ? `<p class="text">${esc(p.text)}</p>` : ''}
 <header><span class="badge ${r.verdict}">${VERDICT_LABEL[r.verdict]}</span> <span class="score">score ${r.score}</span> <span class="id">${esc(idText)}</span>${meta ? ` <span class="meta">${meta}</span>` : ''}</header>
 <p class="text">${highlight(p.text, r)}</p>
 ${shown.length ? `<ol class="findings">${shown.map((f) => findingHtml(f, r.profile.name)).join('')}</ol>` : ''}
+${r.notices?.length ? `<p class="warn">${esc(r.notices.map((n) => n.message).join(' '))}</p>` : ''}
+${r.secondOpinion?.status === 'used' ? `<p class="so-note">Second opinion from Claude (${esc(r.secondOpinion.model ?? '')}): ${esc(r.secondOpinion.reason ?? '')}.</p>` : ''}
 ${r.warnings?.length ? `<p class="warn">${esc(r.warnings.join('; '))}</p>` : ''}
 </article>`;
 }
@@ -134,6 +137,7 @@ blockquote{margin:.3rem 0;padding:.3rem .7rem;border-left:3px solid #98a2b3;back
 .findings{padding-left:1.2rem}.suggestion{color:#0b4a8b}.err{color:#8a1212}.warn{color:#6b4500;font-size:.9rem}
 .v-block{color:#8a1212;font-weight:600}.v-review{color:#6b4500;font-weight:600}.v-ok{color:#135c2b;font-weight:600}
 .none{color:#475467;font-style:italic}
+.so{font-size:.8rem;font-weight:600;color:#3b2a8a;background:#efeaff;border-radius:999px;padding:0 .45rem}.so-note{color:#3b2a8a;font-size:.9rem}
 @media print{.filters,.noprint{display:none}body{max-width:none;font-size:11pt}.post{break-inside:avoid;page-break-inside:avoid}details{display:block}details>summary{list-style:none}a{color:inherit}}
 `;
 

@@ -11,6 +11,8 @@ const CSS = `
   --ok-bg:#e6f4ea; --ok:#135c2b; --review-bg:#fff4d6; --review:#6b4500; --block-bg:#fde7e7; --block:#8a1212; }
 * { box-sizing: border-box; }
 .visually-hidden { position: absolute; left: -9999px; }
+.notice { border-left: 4px solid var(--review); background: var(--review-bg); padding: .4rem .6rem; }
+.rewrite { border: 1px solid var(--line); border-radius: 8px; padding: .5rem .8rem; margin: .5rem 0; } .rewrite h3 { margin: 0; font-size: 1rem; } .rewrite .preview { white-space: pre-wrap; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
 header, main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
 header h1 { font-size: 1.4rem; margin: 0; } header p { margin: .25rem 0 0; color: var(--muted); }
@@ -65,14 +67,14 @@ function context() {
   if ($('pollingDay').value) c.election = { pollingDay: $('pollingDay').value };
   return c;
 }
-async function check() {
+async function check(secondOpinion) {
   const text = $('text').value;
   $('count').textContent = text.length + ' / 20000 characters';
   if (!text.trim()) { $('result').hidden = true; return; }
   inflight?.abort(); inflight = new AbortController();
   $('status').textContent = 'Checking…';
   try {
-    const res = await api('/v1/check', { method: 'POST', signal: inflight.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, profile: $('profile').value || undefined, context: context() }) });
+    const res = await api('/v1/check', { method: 'POST', signal: inflight.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, profile: $('profile').value || undefined, context: context(), ...(secondOpinion ? { secondOpinion } : {}) }) });
     const body = await res.json();
     if (!res.ok) { $('status').textContent = body.error?.message || 'The check failed.'; return; }
     last = { text, body }; render(text, body); $('status').textContent = '';
@@ -98,9 +100,27 @@ function render(text, r) {
   });
   box.append(text.slice(at));
   const list = $('cards'); list.textContent = '';
+  const notes = $('notices'); notes.textContent = '';
+  for (const n of r.notices || []) notes.append(el('p', { className: 'notice', textContent: n.message }));
+  const so = r.secondOpinion;
+  if (so && so.status === 'used') notes.append(el('p', { className: 'meta', textContent: 'A second opinion from Claude (' + so.model + ') was asked: ' + so.reason + '.' }));
+  if (so && so.status === 'skipped') {
+    const ask = el('button', { type: 'button', className: 'secondary', textContent: 'Ask for a second opinion anyway' });
+    ask.addEventListener('click', () => check('always'));
+    notes.append(el('p', { className: 'meta' }, 'The checker was sure enough not to ask Claude for a second opinion. ', ask));
+  }
+  if (so && so.status === 'unavailable') notes.append(el('p', { className: 'meta', textContent: 'The second opinion was not available (' + so.reason + '): this is the result of the checker alone.' }));
+  if (so && so.rewrite && so.rewrite !== text && r.verdict !== 'ok') {
+    const box = el('div', { className: 'rewrite' }, el('h3', { textContent: 'Suggested rewrite (second opinion)' }), el('p', { className: 'preview', textContent: so.rewrite }));
+    const use = el('button', { type: 'button', className: 'secondary', textContent: 'Rewrite the post' });
+    use.addEventListener('click', () => { const t = $('text'); if (t.value !== last.text) return; t.value = so.rewrite; t.focus(); check(); });
+    box.append(use);
+    notes.append(box);
+  }
   r.findings.forEach((f, i) => {
     const card = el('li', { className: 'card ' + f.severity, id: 'card-' + i, tabIndex: -1 });
-    card.append(el('h3', { textContent: LABEL[f.category] + ' (' + f.severity + ')' }));
+    card.append(el('h3', { textContent: LABEL[f.category] + ' (' + f.severity + ')' + (f.source === 'second-opinion' ? ', from the second opinion' : '') }));
+    if (f.overruled) card.append(el('p', { className: 'meta', textContent: 'The second opinion disagrees: ' + f.overruled.reason }));
     card.append(el('p', {}, el('span', { className: 'actual', textContent: '“' + f.actual + '”' })));
     card.append(el('p', { textContent: f.message }));
     for (const c of f.clauses) card.append(el('blockquote', {}, el('cite', { textContent: r.profile.name + ', ' + c.id + ': ' + c.title }), c.quote));
@@ -121,7 +141,7 @@ function render(text, r) {
   $('election').textContent = e ? 'Election: polling day ' + e.pollingDay + ', pre-election period from ' + e.periodStart + (e.inPeriod ? ' (in the period now)' : '') + ' [' + e.source + ']. Council: ' + r.profile.name + '.' : '';
 }
 $('form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
-$('text').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 600); });
+$('text').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => check(), 600); });
 for (const id of ['profile', 'role', 'channel', 'postedAt', 'pollingDay', 'sharing']) $(id).addEventListener('change', () => { if ($('text').value.trim()) check(); });
 $('token').value = localStorage.getItem('cpc-token') || '';
 $('token').addEventListener('change', () => { localStorage.setItem('cpc-token', $('token').value); loadProfiles(); });
@@ -158,6 +178,7 @@ export const PAGE = pageShell({
   <section id="result" aria-live="polite" hidden>
     <h2 class="visually-hidden">Result</h2>
     <p id="verdict" class="verdict"></p>
+    <div id="notices"></div>
     <div id="highlighted" aria-label="Your draft with the risky words underlined"></div>
     <p id="election" class="meta"></p>
     <ol id="cards" class="cards"></ol>

@@ -10,17 +10,28 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDevServer, type DevServer } from '../../src/cli/dev-server.ts';
+import { message, opinionJson, startMessagesStandIn, type StandIn } from '../stand-ins/messages-api.ts';
 
 const root = join(import.meta.dirname, '../..');
 let wrangler: DevServer | undefined;
 let pages: Server | undefined;
+let stand: StandIn | undefined;
 export const TEAM_TOKEN = 'browser-test-team-token-0123456789';
 
 export async function setup(project: TestProject) {
   execFileSync(process.execPath, [join(root, 'extension/build.ts')], { cwd: root, stdio: 'inherit' });
   const state = mkdtempSync(join(tmpdir(), 'cpc-state-'));
   // A test-only team token for saved reviews (a real deployment sets the TEAM_TOKEN secret).
-  wrangler = await startDevServer({ port: 8787, persistTo: state, migrate: true, vars: { TEAM_TOKEN, LOCAL_OPEN_ACCESS: 'true' } });
+  // A stand-in for the Messages API: the second opinion is on for Rugby only, and finds
+  // sarcasm at the parking team (the other councils keep the rules' own results).
+  stand = await startMessagesStandIn((req) => ({
+    body: message(req.raw.includes('team in charge of parking')
+      ? opinionJson([{ category: 'officer-criticism', verdict: 'block', quotes: ['team in charge of parking'], reason: 'Sarcasm at the parking team.', clauseIds: ['2. Pillars - Mutual respect'] }], 'Parking decisions: I have asked the Cabinet Member to explain this one.')
+      : opinionJson([])),
+  }));
+  wrangler = await startDevServer({ port: 8787, persistTo: state, migrate: true, vars: {
+    TEAM_TOKEN, LOCAL_OPEN_ACCESS: 'true', ANTHROPIC_API_KEY: 'sk-ant-browser-test', ANTHROPIC_BASE_URL: stand.url, SECOND_OPINION_COUNCILS: 'rugby',
+  } });
 
   pages = createServer((req, res) => {
     const file = join(import.meta.dirname, 'pages', (req.url ?? '/').split('?')[0]!.replace(/^\/+/u, '') || 'textarea.html');
@@ -39,6 +50,7 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   pages?.close();
   wrangler?.stop();
+  await stand?.close();
 }
 
 declare module 'vitest' {

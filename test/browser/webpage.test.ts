@@ -44,4 +44,25 @@ describe('web page', () => {
     await page.screenshot({ path: join(SHOTS, 'web-page-phone.png') });
     await page.close();
   });
+
+  it('marks what the second opinion added and offers its rewrite, for a council that allows it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${inject('checkerUrl')}/`);
+    await expect.poll(() => page.locator('#profile option').count()).toBe(4);
+    await page.getByLabel('Council').selectOption('rugby');
+    await page.getByLabel('Draft post').fill('Another fine decision from the team in charge of parking. Bravo.');
+    await page.getByRole('button', { name: 'Check' }).click();
+    // The rules are sure of this one, so auto did not ask; the user can.
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/OK to post/u);
+    await page.getByRole('button', { name: 'Ask for a second opinion anyway' }).click();
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
+    const card = page.locator('.card', { hasText: 'from the second opinion' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Sarcasm at the parking team.');
+    expect(await card.textContent()).toContain('2. Pillars - Mutual respect');
+    expect(await page.textContent('#notices')).toContain('A second opinion from Claude');
+    await page.getByRole('button', { name: 'Rewrite the post' }).click();
+    await expect.poll(() => page.inputValue('#text')).toBe('Parking decisions: I have asked the Cabinet Member to explain this one.');
+    await page.close();
+  });
 });
