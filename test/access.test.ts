@@ -59,12 +59,12 @@ describe('API tokens', () => {
 });
 
 describe('replacements', () => {
-  it('redirect officer criticism to the Cabinet Member, in place', async () => {
+  it('redirect the whole criticised statement to the Cabinet Member', async () => {
     const text = 'Honestly, the Head of Housing should be sacked.';
     const res = await app.request('/v1/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }, { LOCAL_OPEN_ACCESS: 'true' });
     const f = ((await res.json()) as { findings: Array<{ offset: number; length: number; replacement?: string }> }).findings[0]!;
     const fixed = text.slice(0, f.offset) + f.replacement + text.slice(f.offset + f.length);
-    expect(fixed).toBe('Honestly, Cllr Ben Hollis (Cabinet Member for Housing) should be sacked.');
+    expect(fixed).toBe("I'll be asking Cllr Ben Hollis (Cabinet Member for Housing) to explain this and put it right.");
   });
 });
 

@@ -2,8 +2,7 @@
 // its council profile, analyse. Never throws: a bad item becomes its own error entry so
 // the rest of the batch carries on.
 
-import { analyzeDetailed } from '../pipeline/analyze.ts';
-import type { Detailed } from '../second-opinion/index.ts';
+import { analyzeDetailed, withSafeReplacements, type Detailed } from '../pipeline/analyze.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { BatchItemSchema, type BatchItem, type ItemMeta } from '../schema/batch.ts';
 import type { CheckResponse } from '../schema/check.ts';
@@ -46,7 +45,9 @@ export function checkItem(raw: unknown, where: Where, profiles: ProfileLookup, w
 export type ItemHead = { id: string | number; meta?: ItemMeta; warnings?: string[] } & Where;
 export interface CheckedItem { result: ItemResult; head?: ItemHead; detailed?: Detailed; text?: string; profile?: Profile }
 
-export function checkItemDetailed(raw: unknown, where: Where, profiles: ProfileLookup, warnings: string[] = [], now?: Date): CheckedItem {
+/** `suggestions`: also offer the replacements that are safe to apply (as /v1/check does;
+ * an analysis per suggestion, so the CLI's batches leave them out). */
+export function checkItemDetailed(raw: unknown, where: Where, profiles: ProfileLookup, warnings: string[] = [], now?: Date, suggestions = false): CheckedItem {
   const rawId = (raw as { id?: unknown } | null)?.id;
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
   const parsed = BatchItemSchema.safeParse(raw);
@@ -60,7 +61,9 @@ export function checkItemDetailed(raw: unknown, where: Where, profiles: ProfileL
   if (!profile) return { result: { id: item.id, ...where, error: { code: 'unknown_profile', message: `${place(where)} names an unknown profile "${item.profile}"`, known: profiles.known() } } };
   let detailed: Detailed;
   try {
-    detailed = analyzeDetailed(item.text, { profile, context: item.context, ...(now ? { now } : {}) });
+    const options = { profile, context: item.context, ...(now ? { now } : {}) };
+    detailed = analyzeDetailed(item.text, options);
+    if (suggestions) detailed = withSafeReplacements(item.text, detailed, options);
   } catch (e) {
     // A defect, not the item's fault: this item says so and the batch carries on.
     return { result: { id: item.id, ...where, error: { code: 'analysis_failed', message: `${place(where)} could not be checked (${e instanceof Error ? e.name : 'error'}); the rest of the batch was` } } };

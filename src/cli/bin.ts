@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { analyzeDetailed } from '../pipeline/analyze.ts';
+import { analyzeDetailed, withSafeReplacements } from '../pipeline/analyze.ts';
 import { withSecondOpinion } from '../second-opinion/index.ts';
 import { memoryBudget, dailyCap } from '../second-opinion/budget.ts';
 import { cliSecondOpinion } from './second-opinion.ts';
@@ -130,7 +130,7 @@ async function runCheck(args: string[]): Promise<void> {
   const mode = values['second-opinion'] ?? 'off';
   if (mode !== 'auto' && mode !== 'always' && mode !== 'off') throw new UsageError(`--second-opinion must be auto, always or off, not "${mode}"`);
   const profile = profileOrFail(values.profile);
-  const detailed = analyzeDetailed(text, { profile, context: context.data });
+  const detailed = withSafeReplacements(text, analyzeDetailed(text, { profile, context: context.data }), { profile, context: context.data });
   const settings = mode === 'off' ? undefined : cliSecondOpinion();
   if (mode !== 'off' && !settings) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
   const result = mode === 'off' ? detailed.response

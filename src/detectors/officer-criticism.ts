@@ -218,12 +218,10 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
     const member = cabinetMemberFor(ctx.profile, service);
     const cabinet = member ? `${member.name}, Cabinet Member for ${member.portfolio}`
       : service ? `the Cabinet Member for ${titleCase(service)}` : 'the Cabinet Member responsible for the service';
-    // The same words, aimed at the Cabinet Member instead of the officer.
+    // Not the same attack with another name in it: the whole statement, redirected to
+    // the Cabinet Member, and no insult carried onto anyone.
     const redirected = member ? `${member.name} (Cabinet Member for ${member.portfolio})` : cabinet;
-    const targetAtStart = t.start === start && /^\p{Lu}/u.test(doc.text.slice(t.start, t.start + 1));
-    const replacement = doc.text.slice(start, t.start)
-      + (targetAtStart ? redirected.charAt(0).toUpperCase() + redirected.slice(1) : redirected)
-      + doc.text.slice(t.end, end);
+    const statement = `I'll be asking ${redirected} to explain this and put it right`;
     out.push({
       ruleId: ruleFor(t.value),
       category: 'officer-criticism',
@@ -233,9 +231,10 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
       end,
       message: `This ${SAYS[crit.value.kind](who)}${ctx.sharing ? ', in content you are sharing' : ''}. Officers cannot answer back in public: direct public criticism at the Cabinet Member responsible, not at the officers who carried out the decision.`,
       suggestion: ctx.sharing
-        ? `Add your own comment that points the criticism at ${cabinet}, or don't share it: e.g. "I'll be asking ${cabinet} to explain this and put it right."`
-        : `Aim it at ${cabinet} instead: e.g. "I'll be asking ${cabinet} to explain this and put it right."`,
-      ...(start <= t.start && t.end <= end ? { replacement } : {}),
+        ? `Add your own comment that points the criticism at ${cabinet}, or don't share it: e.g. "${statement}."`
+        : `Aim it at ${cabinet} instead: "${statement}."`,
+      // Someone else's content is shared, not rewritten.
+      ...(ctx.sharing ? {} : { statement }),
     });
   }
   return out;

@@ -12,6 +12,7 @@ import { yearInRange } from '../schema/dates.ts';
 import { citeClauses } from './cite.ts';
 import { buildDocument } from './document.ts';
 import { DisjointSpans } from './spans.ts';
+import { safeReplacements } from './replacements.ts';
 import { resolveElection } from './election.ts';
 import { explainFitted } from './explain.ts';
 import { extractFeatures, type Features } from './features.ts';
@@ -155,13 +156,39 @@ function mostSevere(evidence: readonly Evidence[], limit: number): Evidence[] {
   return [...evidence].sort(strongestFirst).slice(0, limit).sort(inTextOrder);
 }
 
+/** The response, without replacements (batches, evaluation): no suggestion is offered to
+ * apply unless it has been checked, and checking costs an analysis per suggestion. */
 export function analyze(text: string, options: AnalyzeOptions): CheckResponse {
   return analyzeDetailed(text, options).response;
 }
 
+/** The response with the replacements that are safe to apply (one post being written:
+ * /v1/check, the CLI's check): each is checked by analysing the changed post. */
+export function analyzeWithSuggestions(text: string, options: AnalyzeOptions): CheckResponse {
+  return withSafeReplacements(text, analyzeDetailed(text, options), options).response;
+}
+
+export interface Detailed {
+  response: CheckResponse;
+  judged: Record<Category, CategoryJudgement>;
+  ctx: CheckContext;
+  /** What the findings could offer to apply (checked by withSafeReplacements). */
+  readonly offers: ReadonlyArray<{ readonly replacement?: string; readonly statement?: string }>;
+  readonly doc: PostDocument;
+}
+
+/** At most this many suggestions are checked per post (the most severe findings'). */
+export const MAX_CHECKED_SUGGESTIONS = 3;
+
+export function withSafeReplacements(text: string, d: Detailed, options: AnalyzeOptions): Detailed {
+  if (!d.offers.some((o, i) => (o.replacement !== undefined || o.statement !== undefined) && d.response.findings[i]!.severity !== 'info')) return d;
+  const findings = safeReplacements(text, d.doc, d.response, d.offers, (t) => analyzeDetailed(t, options).response, MAX_CHECKED_SUGGESTIONS);
+  return { ...d, response: { ...d.response, findings } };
+}
+
 /** The response, and what it was judged from: the context and each risk's probability
  * (the second opinion's gate reads them). */
-export function analyzeDetailed(text: string, options: AnalyzeOptions): { response: CheckResponse; judged: Record<Category, CategoryJudgement>; ctx: CheckContext } {
+export function analyzeDetailed(text: string, options: AnalyzeOptions): Detailed {
   const parts = analyzeParts(text, options);
   const { ctx } = parts;
   const judged = scoreCategories(parts.features, ctx);
@@ -169,7 +196,7 @@ export function analyzeDetailed(text: string, options: AnalyzeOptions): { respon
   const evidence = all.length <= MAX_FINDINGS ? all : mostSevere(all, MAX_FINDINGS);
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, { verdict: judged[c].verdict, score: judged[c].score }])) as Record<Category, { verdict: CheckResponse['verdict']; score: number }>;
   const { verdict, score } = overall(categories);
-  const findings: Finding[] = evidence.map((e) => {
+  const drafted: Finding[] = evidence.map((e) => {
     const cited = citeClauses(options.profile, e, ctx);
     // Where the protocol is silent and only the Code of Conduct applies, say so.
     const silent = cited.length > 0 && cited.every((c) => c.codeOfConduct);
@@ -183,17 +210,16 @@ export function analyzeDetailed(text: string, options: AnalyzeOptions): { respon
       actual: text.slice(e.start, e.end),
       message: silent ? `${e.message} ${options.profile.name}'s protocol has no specific clause on this; it defers to the Members' Code of Conduct.` : e.message,
       ...(e.suggestion ? { suggestion: e.suggestion } : {}),
-      ...(e.replacement !== undefined ? { replacement: e.replacement } : {}),
       clauses: cited.map(({ id, title, quote }) => ({ id, title, quote })),
     };
   });
   // The rules read English: a post mostly in another language is not called OK.
   const foreign = notEnglish(text);
-  const response: CheckResponse = {
+  const unchecked: CheckResponse = {
     verdict: foreign ? worst(verdict, 'review') : verdict,
     score,
     categories,
-    findings,
+    findings: drafted,
     ...(evidence.length < all.length ? { truncated: true as const } : {}),
     election: ctx.election,
     profile: { id: options.profile.id, name: options.profile.name },
@@ -203,5 +229,6 @@ export function analyzeDetailed(text: string, options: AnalyzeOptions): { respon
       notices: [{ id: 'language.not-checked', message: `This looks like ${foreign.name}; the checker reads English, so have it reviewed by someone who reads it before posting.` }],
     } : {}),
   };
-  return { response, judged, ctx };
+  const offers = evidence.map((e) => ({ ...(e.replacement !== undefined ? { replacement: e.replacement } : {}), ...(e.statement !== undefined ? { statement: e.statement } : {}) }));
+  return { response: unchecked, judged, ctx, offers, doc: parts.doc };
 }

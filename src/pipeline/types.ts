@@ -44,4 +44,7 @@ export interface Evidence {
   readonly suggestion?: string;
   /** Text that can replace the span as it stands ("apply suggestion"). */
   readonly replacement?: string;
+  /** Text that can replace the whole sentence the span is in (officer criticism: the
+   * statement, redirected to the Cabinet Member). The finding then spans the sentence. */
+  readonly statement?: string;
 }

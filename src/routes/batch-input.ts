@@ -96,7 +96,7 @@ export async function checkBatch(c: Context<AppEnv>, batch: ReadBatch): Promise<
     get: (id) => loaded.get(id ?? batch.profileId),
     known: () => (known ??= [...loaded.keys()]),
   };
-  const checked = batch.entries.map((e) => checkItemDetailed(e.raw, e.where, lookup, e.warnings));
+  const checked = batch.entries.map((e) => checkItemDetailed(e.raw, e.where, lookup, e.warnings, undefined, true));
   // Where the council allows it: a second opinion for the unsettled posts, a few at a time.
   const so = secondOpinionFor(c.env);
   const results = await secondOpinionForItems(checked, { mode: batch.secondOpinion, settings: so.settings, budget: so.budget });

@@ -4,7 +4,7 @@
 
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { analyzeDetailed } from '../pipeline/analyze.ts';
+import { analyzeDetailed, withSafeReplacements } from '../pipeline/analyze.ts';
 import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import { profileStore } from '../profiles/store.ts';
 import { CheckRequestSchema, MAX_TEXT_LENGTH } from '../schema/check.ts';
@@ -31,6 +31,8 @@ checkRoutes.post('/', async (c) => {
   }
   const found = await profileStore(c.env?.PROFILES).get(parsed.data.profile ?? DEFAULT_PROFILE_ID);
   if (!found) return unknownProfile(c, parsed.data.profile);
-  const detailed = analyzeDetailed(parsed.data.text, { profile: found.profile, context: parsed.data.context });
+  const options = { profile: found.profile, context: parsed.data.context };
+  // Suggestions to apply are offered only where applying them was checked to be safe.
+  const detailed = withSafeReplacements(parsed.data.text, analyzeDetailed(parsed.data.text, options), options);
   return c.json(await secondOpinionFor(c.env).judge({ text: parsed.data.text, profile: found.profile, detailed, mode: parsed.data.secondOpinion }));
 });

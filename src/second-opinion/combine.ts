@@ -35,6 +35,7 @@ export function parseOpinion(message: Message): { ok: true; opinion: Opinion } |
 }
 
 const SCORE: Record<Verdict, number> = { ok: 0, review: 55, block: 85 };
+const withoutReplacement = ({ replacement: _r, ...f }: Finding): Finding => f;
 
 export interface CombineInput {
   readonly text: string;
@@ -92,7 +93,7 @@ export function combine(o: CombineInput): CheckResponse {
     } else if (op.verdict === 'ok' && local === 'review') {
       // Disagree with a review: the rules' findings stay, as notes with the reason.
       findings = findings.map((f) => (f.category === c && f.severity === 'warning' && f.source === undefined
-        ? { ...f, severity: 'info', overruled: { by: 'second-opinion', reason: op.reason } }
+        ? { ...withoutReplacement(f), severity: 'info', overruled: { by: 'second-opinion', reason: op.reason } }
         : f));
       if (!findings.some((f) => f.category === c && f.severity !== 'info')) categories[c] = { verdict: 'ok', score: Math.min(categories[c].score, 39) };
     }

@@ -5,11 +5,10 @@
 // gives back the rules' own result with status "unavailable": never an error. Nothing of
 // the draft is logged or kept.
 
-import type { CategoryJudgement } from '../pipeline/score.ts';
-import type { Category, CheckContext } from '../pipeline/types.ts';
+import type { Detailed as FullDetailed } from '../pipeline/analyze.ts';
 import type { Profile } from '../profiles/schema.ts';
 import type { CheckResponse } from '../schema/check.ts';
-import { opinionClient, type OpinionClient } from './client.ts';
+import type { OpinionClient } from './client.ts';
 import { combine, parseOpinion } from './combine.ts';
 import { needsSecondOpinion } from './gate.ts';
 import { buildRequest, DEFAULT_MODEL } from './prompt.ts';
@@ -52,7 +51,8 @@ export function allowedFor(settings: SecondOpinionSettings | undefined, profile:
   return profile.secondOpinion === true || settings.councils === '*' || settings.councils.has(profile.id);
 }
 
-export interface Detailed { response: CheckResponse; judged: Record<Category, CategoryJudgement>; ctx: CheckContext }
+/** What the rules concluded and from what (the gate reads the probabilities). */
+export type Detailed = Pick<FullDetailed, 'response' | 'judged' | 'ctx'>;
 
 type Status = NonNullable<CheckResponse['secondOpinion']>;
 const withStatus = (r: CheckResponse, s: Status): CheckResponse => ({ ...r, secondOpinion: s });
@@ -79,7 +79,8 @@ export async function withSecondOpinion(i: {
   const model = settings.model;
   if (i.budget && !(await i.budget.take())) return withStatus(local, { status: 'unavailable', model, reason: "today's limit of second opinions is reached" });
   const redacted = redact(i.text, i.profile);
-  const client = i.client ?? opinionClient({ apiKey: settings.apiKey, baseURL: settings.baseURL });
+  // The SDK is loaded only when a post is sent (the CLI's start-up stays fast).
+  const client = i.client ?? (await import('./client.ts')).opinionClient({ apiKey: settings.apiKey, baseURL: settings.baseURL });
   let message;
   try {
     message = await client.create(buildRequest({ model, profile: i.profile, ctx: i.detailed.ctx, redactedText: redacted.text }), AbortSignal.timeout(settings.timeoutMs));

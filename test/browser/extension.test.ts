@@ -144,7 +144,7 @@ describe('extension on a rich editor that re-renders its DOM', () => {
     await ov.click('.card button[data-action=apply]');
     // The editor's own model changed (what it would post), not just its DOM.
     await page.click('#post');
-    await expect.poll(() => page.textContent('#posted')).toContain('Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) has made a complete mess');
+    await expect.poll(() => page.textContent('#posted')).toContain("I'll be asking Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) to explain this and put it right.");
     expect(await page.textContent('#posted')).toContain('Lovely day at the pier.');
     await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('ok');
     expect(errors).toEqual([]);

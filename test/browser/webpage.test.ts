@@ -16,13 +16,16 @@ describe('web page', () => {
     await page.getByLabel('Draft post').fill('Sarah in Planning has made a complete mess of the Elm Road application.');
     await page.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
-    expect(await page.textContent('#highlighted mark.error')).toBe('Sarah in Planning has made a complete mess');
+    // The whole criticised statement is marked (it is what Apply replaces).
+    expect(await page.textContent('#highlighted mark.error')).toBe('Sarah in Planning has made a complete mess of the Elm Road application');
     const card = page.locator('.card').first();
     expect(await card.textContent()).toContain('6.1.9');
     expect(await card.textContent()).toContain('When creating social media content');
     await page.screenshot({ path: join(SHOTS, 'web-page.png'), fullPage: true });
     await card.getByRole('button', { name: 'Apply suggestion' }).click();
-    await expect.poll(() => page.inputValue('#text')).toContain('Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) has made a complete mess');
+    // The card's suggestion is exactly what Apply puts in.
+    expect(await card.textContent()).toContain(`"I'll be asking Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) to explain this and put it right."`);
+    await expect.poll(() => page.inputValue('#text')).toBe("I'll be asking Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) to explain this and put it right.");
     await expect.poll(() => page.textContent('#verdict')).toMatch(/OK to post/u);
     await page.close();
   });
