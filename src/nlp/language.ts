@@ -11,7 +11,7 @@ import languagesData from '../../lexicons/languages.json' with { type: 'json' };
 const MAX_LENGTH = 2048;
 const MAX_DIFFERENCE = 300;
 
-const scripts = Object.entries(languagesData.scripts as Record<string, string>).map(([name, source]) => ({ name, pattern: new RegExp(source, 'g') }));
+const scripts = Object.entries(languagesData.scripts as Record<string, string>).map(([name, script]) => ({ name, pattern: new RegExp(`\\p{Script=${script}}`, 'gu') }));
 const models = Object.entries(languagesData.latin as Record<string, string>).map(([code, list]) => {
   const trigrams = new Map<string, number>();
   list.split('|').forEach((t, rank) => trigrams.set(t, rank));
@@ -71,8 +71,7 @@ const ENGLISH_WORDS = new Set(['the', 'and', 'to', 'of', 'in', 'is', 'for', 'on'
  * at least one word in seven is one of English's commonest. (Only saves time: a post it
  * lets through still gets the full identification.) */
 function plainlyEnglish(text: string, letters: number): boolean {
-  let ascii = 0;
-  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i) | 32; if (c >= 97 && c <= 122) ascii++; }
+  const ascii = asciiLetters(text);
   if (ascii < 0.95 * letters) return false;
   const words = text.toLowerCase().match(/[a-z']+/gu) ?? [];
   let common = 0;
@@ -80,9 +79,24 @@ function plainlyEnglish(text: string, letters: number): boolean {
   return words.length > 0 && common / words.length >= 1 / 7;
 }
 
+function asciiLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i) | 32; if (c >= 97 && c <= 122) n++; }
+  return n;
+}
+
+const LETTER = /\p{L}/u;
 /** Letters (any script) in the text: short posts are not judged for language. */
 export function letterCount(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) { const l = c | 32; if (l >= 97 && l <= 122) n++; continue; }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (LETTER.test(String.fromCodePoint(cp))) n++;
+  }
+  return n;
 }
 
 /** Not English enough for the rules to judge: most letters in another script, or a

@@ -84,24 +84,6 @@ class Builder {
   }
 }
 
-/** A bigram's feature name, made once per pair of words (the same pairs recur from post
- * to post; a fresh string per token was a measurable share of the check's CPU). */
-const bigrams = new Map<string, Map<string, string>>();
-let bigramCount = 0;
-const MAX_BIGRAMS = 50_000;
-function bigramName(prev: string, key: string): string {
-  let next = bigrams.get(prev);
-  if (!next) { next = new Map(); bigrams.set(prev, next); }
-  let name = next.get(key);
-  if (name === undefined) {
-    name = `b:${prev}_${key}`;
-    if (bigramCount >= MAX_BIGRAMS) { bigrams.clear(); bigramCount = 0; next = new Map(); bigrams.set(prev, next); }
-    next.set(key, name);
-    bigramCount++;
-  }
-  return name;
-}
-
 /** The names a word is counted under, made once per word: w:stem and o:stem. */
 const namesOf = memoize((key: string) => ({ word: `w:${key}`, officer: `o:${key}` }), 20000);
 const CLUSTER_NAMES = lexicons.wordClusters.clusters.map((_, i) => ({ any: `c:${i}`, officer: `oc:${i}` }));
@@ -173,7 +155,7 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
     const aboutOfficer = officerSentences.has(s);
     f.add(names.word, s);
     const prev = i > 0 && tokens[i - 1]!.sentence === s ? keys[i - 1] : undefined;
-    f.add(bigramName(prev ?? '^', key), s);
+    f.add(`b:${prev ?? '^'}_${key}`, s);
     if (aboutOfficer) f.add(names.officer, s);
     const cluster = clusterOf.get(t.text) ?? (t.text.length <= 40 && /[^\p{L}'-]/u.test(t.text) ? clusterOf.get(abuseKey(t.text)) : undefined);
     if (cluster !== undefined) {
