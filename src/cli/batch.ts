@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
-import { checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { checkItem, checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
@@ -64,7 +64,8 @@ export function parseBatchArgs(args: string[]): BatchOptions {
 
 type Checked = CheckedItem & { result: ItemResult; text: string };
 
-async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup): AsyncGenerator<Checked> {
+/** `detailed`: keep what a second opinion needs (otherwise only the result, so memory stays flat). */
+async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean): AsyncGenerator<Checked> {
   let n = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     n++;
@@ -72,11 +73,11 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
     if (!clean.trim()) continue;
     let raw: unknown;
     try { raw = JSON.parse(clean); } catch { yield { result: { id: null, line: n, error: { code: 'invalid_json', message: `line ${n} is not valid JSON` } }, text: '' }; continue; }
-    yield { ...checkItemDetailed(raw, { line: n }, profiles), text: textOf(raw) };
+    yield detailed ? { ...checkItemDetailed(raw, { line: n }, profiles), text: textOf(raw) } : { result: checkItem(raw, { line: n }, profiles), text: textOf(raw) };
   }
 }
 
-async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup): AsyncGenerator<Checked> {
+async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean): AsyncGenerator<Checked> {
   let columns: Columns | undefined;
   let row = 0;
   for await (const chunk of csvRecordChunks(input)) {
@@ -90,7 +91,7 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup):
         continue;
       }
       const { raw, warnings } = rowToItem(cells, columns, row);
-      yield { ...checkItemDetailed(raw, { row }, profiles, warnings), text: textOf(raw) };
+      yield detailed ? { ...checkItemDetailed(raw, { row }, profiles, warnings), text: textOf(raw) } : { result: checkItem(raw, { row }, profiles, warnings), text: textOf(raw) };
     }
   }
   if (!columns) throw new BatchUsageError('the CSV file is empty: it needs a header row with a text column');
@@ -174,8 +175,8 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const seconds = () => (performance.now() - started) / 1000;
   const draw = () => process.stderr.write(`\r\x1b[2K${progressLine(size ? bytes / size : undefined, summary.total, seconds())}`);
 
-  const items = o.input === 'csv' ? csvItems(input, profiles) : jsonlItems(input, profiles);
   const so = o.secondOpinion && o.secondOpinion !== 'off' ? cliSecondOpinion() : undefined;
+  const items = o.input === 'csv' ? csvItems(input, profiles, so !== undefined) : jsonlItems(input, profiles, so !== undefined);
   if (o.secondOpinion && o.secondOpinion !== 'off' && !so) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
   if (so) {
     // Every post is checked first, so the run can say what it will send before sending.
