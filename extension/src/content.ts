@@ -24,7 +24,10 @@ interface Finding {
   suggestion?: string; replacement?: string; clauses: Clause[];
   source?: 'second-opinion'; overruled?: { by: string; reason: string };
 }
-interface CheckResult { verdict: Verdict; score: number; findings: Finding[]; profile: { id: string; name: string } }
+interface CheckResult {
+  verdict: Verdict; score: number; findings: Finding[]; profile: { id: string; name: string };
+  secondOpinion?: { status: string; model?: string; rewrite?: string };
+}
 type CheckReply = { ok: true; body: CheckResult; ms: number } | { ok: false; error: string; aborted?: boolean; status?: number };
 
 const LABEL: Record<string, string> = CATEGORY_LABEL;
@@ -329,6 +332,19 @@ function showCard(c: Composer, f: Finding) {
     apply.dataset.action = 'apply';
     apply.addEventListener('click', () => { applySuggestion(c, f); hideCard(); });
     actions.append(apply);
+  }
+  // The second opinion's rewrite of the whole post, previewed before it is used.
+  const rewrite = c.result?.secondOpinion?.rewrite;
+  if (rewrite && c.result?.verdict !== 'ok' && rewrite !== c.checkedText) {
+    card.append(el('div', 'Suggested rewrite (second opinion):', 'so'), el('blockquote', rewrite, 'rewrite'));
+    const use = el('button', 'Rewrite the post');
+    use.dataset.action = 'rewrite';
+    use.addEventListener('click', () => {
+      const text = c.checkedText ?? '';
+      applySuggestion(c, { ...f, offset: 0, length: text.length, actual: text, replacement: rewrite });
+      hideCard();
+    });
+    actions.append(use);
   }
   const dismiss = el('button', 'Dismiss', 'secondary');
   dismiss.dataset.action = 'dismiss';

@@ -169,3 +169,23 @@ describe('extension on a rich editor that re-renders its DOM', () => {
     await page.close();
   });
 });
+
+describe('extension with the second opinion (Rugby allows it; a stand-in answers)', () => {
+  it('reads a Welsh post through the second opinion, marks its finding and offers its rewrite', async () => {
+    const worker = context.serviceWorkers()[0]!;
+    await worker.evaluate(() => chrome.storage.sync.set({ profile: 'rugby' }));
+    const { page, ov } = await open('/textarea.html');
+    await page.click('#composer');
+    await page.keyboard.type('Mae’r Pennaeth Cynllunio yn hollol anobeithiol ac fe ddylai fynd. Cywilydd arni hi a’i thîm.', { delay: 2 });
+    await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('block');
+    await ov.click('.badge');
+    await expect.poll(() => ov.count('.card')).toBe(1);
+    expect(await ov.text('.card')).toContain('From the second opinion (Claude)');
+    expect(await ov.text('.card .rewrite')).toBe("Byddaf yn gofyn i'r Aelod Cabinet esbonio'r penderfyniad hwn.");
+    await ov.click('.card button[data-action=rewrite]');
+    await expect.poll(() => page.inputValue('#composer')).toBe("Byddaf yn gofyn i'r Aelod Cabinet esbonio'r penderfyniad hwn.");
+    await worker.evaluate(() => chrome.storage.sync.set({ profile: 'southend-on-sea' }));
+    await page.close();
+  });
+});
+

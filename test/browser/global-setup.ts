@@ -27,7 +27,9 @@ export async function setup(project: TestProject) {
   stand = await startMessagesStandIn((req) => ({
     body: message(req.raw.includes('team in charge of parking')
       ? opinionJson([{ category: 'officer-criticism', verdict: 'block', quotes: ['team in charge of parking'], reason: 'Sarcasm at the parking team.', clauseIds: ['2. Pillars - Mutual respect'] }], 'Parking decisions: I have asked the Cabinet Member to explain this one.')
-      : opinionJson([])),
+      : req.raw.includes('anobeithiol')
+        ? opinionJson([{ category: 'officer-criticism', verdict: 'block', quotes: ['Pennaeth Cynllunio yn hollol anobeithiol'], reason: 'It ridicules the Head of Planning in public.', clauseIds: ['2. Pillars - Mutual respect'] }], "Byddaf yn gofyn i'r Aelod Cabinet esbonio'r penderfyniad hwn.")
+        : opinionJson([])),
   }));
   wrangler = await startDevServer({ port: 8787, persistTo: state, migrate: true, vars: {
     TEAM_TOKEN, LOCAL_OPEN_ACCESS: 'true', ANTHROPIC_API_KEY: 'sk-ant-browser-test', ANTHROPIC_BASE_URL: stand.url, SECOND_OPINION_COUNCILS: 'rugby',
