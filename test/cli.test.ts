@@ -61,3 +61,54 @@ describe('batch lines', () => {
     expect(checkLine('{"id":5,"text":"Hi","profile":"rugby"}', 5)).toMatchObject({ id: 5, profile: { id: 'rugby' } });
   });
 });
+
+describe('the command line, run (issue 11)', () => {
+  const run = async (args: string[]) => {
+    const { spawnSync } = await import('node:child_process');
+    return spawnSync(process.execPath, [join(import.meta.dirname, '../src/cli/bin.ts'), ...args], { encoding: 'utf8', env: { ...process.env, ANTHROPIC_API_KEY: '' } });
+  };
+
+  it('check --help and batch --help print their own options and exit 0', async () => {
+    const check = await run(['check', '--help']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/^Usage: council-post-check check/u);
+    expect(check.stdout).toContain('--fail-on LEVEL');
+    const batch = await run(['batch', '--help']);
+    expect(batch.status).toBe(0);
+    expect(batch.stdout).toMatch(/^Usage: council-post-check batch/u);
+    expect(batch.stdout).toContain('--format FORMAT');
+  });
+
+  it('check exits 2 on a block (or at --fail-on review), 0 otherwise, so a script can gate a post', async () => {
+    expect((await run(['check', 'The Head of Housing is clueless and should be sacked.'])).status).toBe(2);
+    expect((await run(['check', 'The Head of Housing is clueless and should be sacked.', '--fail-on', 'none'])).status).toBe(0);
+    expect((await run(['check', 'Lovely morning at the pier.'])).status).toBe(0);
+    expect((await run(['check', 'Lovely morning at the pier.', '--fail-on', 'sometimes'])).status).toBe(1);
+  });
+
+  it('profile validate lists each clause number once', () => {
+    const r = validateProfileText(southend);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    for (const line of r.summary.slice(1)) {
+      const ids = line.split(': ')[1]!.split(', ');
+      expect(new Set(ids).size, line).toBe(ids.length);
+    }
+  });
+});
+
+describe('the HTML report header (issue 11)', () => {
+  it('names a post by its row once, and shows the file name, not its path', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'cpc-header-'));
+    writeFileSync(join(dir, 'no-ids.csv'), 'message\nLovely morning at the pier.\nThe Head of Housing is clueless.\n');
+    spawnSync(process.execPath, [join(import.meta.dirname, '../src/cli/bin.ts'), 'batch', join(dir, 'no-ids.csv'), '--format', 'html', '--out', join(dir, 'r.html'), '--quiet']);
+    const html = read(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('<span class="id">row 2</span>');
+    expect(html).not.toContain('id row 2');
+    expect(html).toContain('no-ids.csv · checked');
+    expect(html).not.toContain(dir);
+  });
+});

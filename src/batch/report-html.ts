@@ -96,7 +96,8 @@ ${f.suggestion ? `<p class="suggestion"><strong>Suggestion:</strong> ${esc(f.sug
 function postHtml(p: ReportPost): string {
   const r = p.result;
   const where = r.row !== undefined ? `row ${r.row}` : r.line !== undefined ? `line ${r.line}` : r.index !== undefined ? `item ${r.index}` : '';
-  const idText = `${r.id === null ? 'no id' : `id ${r.id}`}${where ? ` · ${where}` : ''}`;
+  // A CSV without an id column names each post by its row: say it once.
+  const idText = r.id !== null && String(r.id) === where ? where : `${r.id === null ? 'no id' : `id ${r.id}`}${where ? ` · ${where}` : ''}`;
   if (isError(r)) {
     return `<article class="post" data-verdict="error" data-categories="">
 <header><span class="badge error">${VERDICT_LABEL.error}</span> <span class="id">${esc(idText)}</span></header>

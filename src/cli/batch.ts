@@ -3,6 +3,7 @@
 // exit code 2 with --fail-on when any post reaches that level (to gate a pipeline).
 
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
@@ -123,7 +124,7 @@ function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
   const posts: ReportPost[] = [];
   return {
     write: async (c) => { posts.push({ result: c.result, text: c.text }); },
-    end: async (summary) => { await put(await renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : o.file, generatedAt: new Date(), summary })); await done(); },
+    end: async (summary) => { await put(await renderReport(posts, { title: 'Social media posts: protocol check', source: o.file === '-' ? 'standard input' : basename(o.file), generatedAt: new Date(), summary })); await done(); },
   };
 }
 

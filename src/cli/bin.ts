@@ -18,7 +18,7 @@ import { BatchUsageError, parseBatchArgs, runBatch } from './batch.ts';
 import { runToken } from './token.ts';
 import { ContextInputSchema, MAX_TEXT_LENGTH, type CheckResponse } from '../schema/check.ts';
 
-const HELP = `council-post-check: check a social media draft against the council's
+const USAGE = `council-post-check: check a social media draft against the council's
 Protocol on Councillor/Officer Relations.
 
 Usage:
@@ -27,6 +27,10 @@ Usage:
   council-post-check profile validate FILE     check a council profile (JSON) against the schema
   council-post-check profile schema            print the profile format as JSON Schema
   council-post-check token new                 make an API token and the digest the Worker keeps
+  council-post-check COMMAND --help            the options of one command
+`;
+
+export const CHECK_HELP = `Usage: council-post-check check "TEXT" [options]
 
 Options for check:
   --profile ID          council profile (default southend-on-sea; known: ${profileIds().join(', ')})
@@ -36,10 +40,17 @@ Options for check:
   --polling-day DATE    the election to judge against (default: estimated May elections)
   --sharing             the draft shares someone else's content
   --json                print the JSON response instead of the report
+  --fail-on LEVEL       block (default), review or none: exit with code 2 when the draft
+                        reaches it, so a script can stop a post
   --second-opinion MODE auto | always | off (default off): ask Claude about a post the
                         rules can't settle (auto) or any post (always), with personal
                         data removed; needs ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL
                         for a proxy)
+
+Exit codes: 0 done, 1 bad usage, 2 --fail-on level reached.
+`;
+
+export const BATCH_HELP = `Usage: council-post-check batch FILE [options]   (FILE - reads standard input)
 
 Options for batch:
   --format FORMAT       jsonl (default): one result per line; csv: a row per post;
@@ -59,6 +70,8 @@ header row; the text column may be called text, message, post, content or body, 
 id, date (scheduled, posted at), network (channel) and author columns are used when
 present. Exit codes: 0 done, 1 bad usage or input, 2 --fail-on level reached.
 `;
+
+const HELP = `${USAGE}\n${CHECK_HELP.replace(/^Usage:.*\n\n/u, '')}\n${BATCH_HELP.replace(/^Usage:.*\n\n/u, '')}`;
 
 class UsageError extends Error {}
 
@@ -106,16 +119,22 @@ export function formatReport(r: CheckResponse): string {
   return out.join('\n');
 }
 
-async function runCheck(args: string[]): Promise<void> {
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+
+/** Resolves with the exit code: 2 when the verdict reaches --fail-on (default block). */
+async function runCheck(args: string[]): Promise<number> {
+  if (wantsHelp(args)) { process.stdout.write(CHECK_HELP); return 0; }
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       profile: { type: 'string' }, role: { type: 'string' }, channel: { type: 'string' },
       'posted-at': { type: 'string' }, 'polling-day': { type: 'string' }, sharing: { type: 'boolean' }, json: { type: 'boolean' },
-      'second-opinion': { type: 'string' },
+      'second-opinion': { type: 'string' }, 'fail-on': { type: 'string' },
     },
   });
+  const failOn = values['fail-on'] ?? 'block';
+  if (failOn !== 'block' && failOn !== 'review' && failOn !== 'none') throw new UsageError(`--fail-on must be block, review or none, not "${failOn}"`);
   const text = positionals.join(' ');
   if (!text) throw new UsageError('check needs the draft text: council-post-check check "TEXT"');
   if (text.length > MAX_TEXT_LENGTH) throw new UsageError(`text may be at most ${MAX_TEXT_LENGTH} characters; this one has ${text.length}`);
@@ -136,6 +155,8 @@ async function runCheck(args: string[]): Promise<void> {
   const result = mode === 'off' ? detailed.response
     : await withSecondOpinion({ text, profile, detailed, mode, settings, budget: memoryBudget(dailyCap(process.env.SECOND_OPINION_DAILY_CAP)) });
   process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatReport(result)}\n`);
+  const reached = failOn === 'block' ? result.verdict === 'block' : failOn === 'review' ? result.verdict !== 'ok' : false;
+  return reached ? 2 : 0;
 }
 
 // ---------------- profile ----------------
@@ -154,7 +175,8 @@ export function validateProfileText(text: string): ProfileValidation {
   const coverage = (['officer-criticism', 'confidential', 'electioneering', 'abuse'] as const).map((cat) => {
     const keys = p.rules[cat] ?? [];
     const byCode = keys.every((k) => p.clauses.find((c) => c.key === k)?.codeOfConduct);
-    return `${cat}: ${byCode ? "the Members' Code of Conduct (the protocol is silent)" : keys.map((k) => p.clauses.find((c) => c.key === k)!.id).join(', ')}`;
+    // Several clauses may share a number (a clause with bullet points): each id once.
+    return `${cat}: ${byCode ? "the Members' Code of Conduct (the protocol is silent)" : [...new Set(keys.map((k) => p.clauses.find((c) => c.key === k)!.id))].join(', ')}`;
   });
   return {
     ok: true,
@@ -186,8 +208,12 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') { process.stdout.write(HELP); return; }
-    if (command === 'check') return await runCheck(rest);
-    if (command === 'batch') { process.exitCode = await runBatch(parseBatchArgs(rest)); return; }
+    if (command === 'check') { process.exitCode = await runCheck(rest); return; }
+    if (command === 'batch') {
+      if (wantsHelp(rest)) { process.stdout.write(BATCH_HELP); return; }
+      process.exitCode = await runBatch(parseBatchArgs(rest));
+      return;
+    }
     if (command === 'profile') return runProfile(rest);
     if (command === 'token') return await runToken(rest, (m) => new UsageError(m));
     throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
