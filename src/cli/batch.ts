@@ -14,9 +14,8 @@ import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.
 import { CATEGORIES } from '../pipeline/types.ts';
 import { DEFAULT_PROFILE_ID, getProfile, profileIds } from '../profiles/index.ts';
 import { countToSend, secondOpinionForItems, TOKENS_PER_CALL } from '../second-opinion/batch.ts';
-import { memoryBudget, dailyCap } from '../second-opinion/budget.ts';
 import type { SecondOpinionMode } from '../second-opinion/index.ts';
-import { cliSecondOpinion } from './second-opinion.ts';
+import { cliBudget, cliSecondOpinion, secondOpinionMode } from './second-opinion.ts';
 
 export class BatchUsageError extends Error {}
 
@@ -56,9 +55,9 @@ export function parseBatchArgs(args: string[]): BatchOptions {
   if (failOn !== undefined && failOn !== 'block' && failOn !== 'review') throw new BatchUsageError(`--fail-on must be block or review, not "${failOn}"`);
   const profile = values.profile ?? DEFAULT_PROFILE_ID;
   if (!getProfile(profile)) throw new BatchUsageError(`unknown profile "${profile}"; known: ${profileIds().join(', ')}`);
-  const so = values['second-opinion'];
-  if (so !== undefined && so !== 'auto' && so !== 'always' && so !== 'off') throw new BatchUsageError(`--second-opinion must be auto, always or off, not "${so}"`);
-  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: so };
+  const asked = secondOpinionMode(values['second-opinion']);
+  if (!asked.ok) throw new BatchUsageError(asked.message);
+  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: asked.mode };
 }
 
 // ---------------- input: one item at a time ----------------
@@ -176,9 +175,10 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const seconds = () => (performance.now() - started) / 1000;
   const draw = () => process.stderr.write(`\r\x1b[2K${progressLine(size ? bytes / size : undefined, summary.total, seconds())}`);
 
-  const so = o.secondOpinion && o.secondOpinion !== 'off' ? cliSecondOpinion() : undefined;
+  const wanted = o.secondOpinion !== undefined && o.secondOpinion !== 'off';
+  const so = wanted ? cliSecondOpinion() : undefined;
+  if (wanted && !so) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
   const items = o.input === 'csv' ? csvItems(input, profiles, so !== undefined) : jsonlItems(input, profiles, so !== undefined);
-  if (o.secondOpinion && o.secondOpinion !== 'off' && !so) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
   if (so) {
     // Every post is checked first, so the run can say what it will send before sending.
     const all: Checked[] = [];
@@ -186,7 +186,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
     const n = countToSend(all, o.secondOpinion, so);
     const t = TOKENS_PER_CALL;
     process.stderr.write(`second opinion (${so.model}, ${o.secondOpinion}): ${fmt(n)} of ${fmt(all.length)} posts will be sent, about ${fmt(n * (t.cachedInput + t.input))} input tokens (${fmt(n * t.cachedInput)} of them cached) and ${fmt(n * t.output)} output tokens\n`);
-    const judged = await secondOpinionForItems(all, { mode: o.secondOpinion, settings: so, budget: memoryBudget(dailyCap(process.env.SECOND_OPINION_DAILY_CAP)) });
+    const judged = await secondOpinionForItems(all, { mode: o.secondOpinion, settings: so, budget: cliBudget() });
     for (let i = 0; i < all.length; i++) {
       const c = { ...all[i]!, result: judged[i]! };
       addToSummary(summary, c.result);

@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { analyzeDetailed, withSafeReplacements } from '../pipeline/analyze.ts';
 import { withSecondOpinion } from '../second-opinion/index.ts';
-import { memoryBudget, dailyCap } from '../second-opinion/budget.ts';
-import { cliSecondOpinion } from './second-opinion.ts';
+import { cliBudget, cliSecondOpinion, secondOpinionMode } from './second-opinion.ts';
 import { getProfile, profileIds } from '../profiles/index.ts';
 import { ProfileSchema, type Profile } from '../profiles/schema.ts';
 import { BatchUsageError, parseBatchArgs, runBatch } from './batch.ts';
@@ -146,14 +145,15 @@ async function runCheck(args: string[]): Promise<number> {
     election: values['polling-day'] ? { pollingDay: values['polling-day'] } : undefined,
   });
   if (!context.success) throw new UsageError(context.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-  const mode = values['second-opinion'] ?? 'off';
-  if (mode !== 'auto' && mode !== 'always' && mode !== 'off') throw new UsageError(`--second-opinion must be auto, always or off, not "${mode}"`);
+  const asked = secondOpinionMode(values['second-opinion']);
+  if (!asked.ok) throw new UsageError(asked.message);
+  const mode = asked.mode ?? 'off';
   const profile = profileOrFail(values.profile);
   const detailed = withSafeReplacements(text, analyzeDetailed(text, { profile, context: context.data }), { profile, context: context.data });
   const settings = mode === 'off' ? undefined : cliSecondOpinion();
   if (mode !== 'off' && !settings) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
   const result = mode === 'off' ? detailed.response
-    : await withSecondOpinion({ text, profile, detailed, mode, settings, budget: memoryBudget(dailyCap(process.env.SECOND_OPINION_DAILY_CAP)) });
+    : await withSecondOpinion({ text, profile, detailed, mode, settings, budget: cliBudget() });
   process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatReport(result)}\n`);
   const reached = failOn === 'block' ? result.verdict === 'block' : failOn === 'review' ? result.verdict !== 'ok' : false;
   return reached ? 2 : 0;

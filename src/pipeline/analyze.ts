@@ -17,7 +17,7 @@ import { resolveElection } from './election.ts';
 import { explainFitted } from './explain.ts';
 import { extractFeatures, type Features } from './features.ts';
 import { overall, scoreCategories, strongestSentence, worst, type CategoryJudgement } from './score.ts';
-import { CATEGORIES, type Category, type CheckContext, type Evidence, type Severity } from './types.ts';
+import { CATEGORIES, SEVERITY_RANK, type Category, type CheckContext, type Evidence, type Severity } from './types.ts';
 import type { PostDocument } from './document.ts';
 
 export const ENGINE_VERSION: string = pkg.version;
@@ -76,8 +76,6 @@ export function resolveContext(input: ContextInput | undefined, profile: Profile
     profile,
   };
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Most severe first, then most confident, then earliest. */
 const strongestFirst = (a: Evidence, b: Evidence): number =>
@@ -181,9 +179,8 @@ export interface Detailed {
 export const MAX_CHECKED_SUGGESTIONS = 3;
 
 export function withSafeReplacements(text: string, d: Detailed, options: AnalyzeOptions): Detailed {
-  if (!d.offers.some((o, i) => (o.replacement !== undefined || o.statement !== undefined) && d.response.findings[i]!.severity !== 'info')) return d;
   const findings = safeReplacements(text, d.doc, d.response, d.offers, (t) => analyzeDetailed(t, options).response, MAX_CHECKED_SUGGESTIONS);
-  return { ...d, response: { ...d.response, findings } };
+  return findings === d.response.findings ? d : { ...d, response: { ...d.response, findings } };
 }
 
 /** The response, and what it was judged from: the context and each risk's probability

@@ -7,6 +7,8 @@
 
 import type { CheckResponse, Finding } from '../schema/check.ts';
 import type { PostDocument } from './document.ts';
+import { worst } from './score.ts';
+import { SEVERITY_RANK } from './types.ts';
 
 const TRAILING = /[\s.!?…]+$/u;
 
@@ -32,7 +34,6 @@ function statementSpan(doc: PostDocument, start: number, end: number): { start: 
 
 const riskyIn = (r: CheckResponse) => r.findings.filter((f) => f.severity !== 'info');
 const overlaps = (f: Finding, start: number, end: number) => f.offset < end && start < f.offset + f.length;
-const WORSE = { ok: 0, review: 1, block: 2 } as const;
 
 /** Whether `candidate` (a span and its replacement) makes the post safe for this
  * finding without adding any other. */
@@ -40,7 +41,7 @@ function safe(text: string, before: CheckResponse, category: Finding['category']
   const after = recheck(text.slice(0, c.start) + c.replacement + text.slice(c.end));
   const end = c.start + c.replacement.length;
   if (riskyIn(after).some((f) => f.category === category && overlaps(f, c.start, end))) return false;
-  if (WORSE[after.verdict] > WORSE[before.verdict]) return false;
+  if (worst(before.verdict, after.verdict) !== before.verdict) return false;
   // No new finding: each rule fires no more often than before, less those replaced.
   const left = new Map<string, number>();
   for (const f of riskyIn(before)) if (!overlaps(f, c.start, c.end)) left.set(f.ruleId, (left.get(f.ruleId) ?? 0) + 1);
@@ -52,15 +53,19 @@ function safe(text: string, before: CheckResponse, category: Finding['category']
   return true;
 }
 
-const RANK = { info: 0, warning: 1, error: 2 } as const;
+/** The order findings are reported in: by position, then rule. */
+export const byPosition = (a: Finding, b: Finding): number =>
+  a.offset - b.offset || a.length - b.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 /** The findings with only the replacements that pass (statements spanning their
- * sentence), checking the `limit` most severe findings' offers. */
+ * sentence), checking the `limit` most severe findings' offers; the same array when
+ * there is nothing to check. */
 export function safeReplacements(text: string, doc: PostDocument, before: CheckResponse, offers: ReadonlyArray<{ readonly replacement?: string; readonly statement?: string }>, recheck: (t: string) => CheckResponse, limit: number): Finding[] {
   const order = before.findings.map((f, i) => ({ f, i }))
     .filter(({ f, i }) => f.severity !== 'info' && (offers[i]?.replacement !== undefined || offers[i]?.statement !== undefined))
-    .sort((a, b) => RANK[b.f.severity] - RANK[a.f.severity] || b.f.confidence - a.f.confidence || a.i - b.i)
+    .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || b.f.confidence - a.f.confidence || a.i - b.i)
     .slice(0, limit);
+  if (order.length === 0) return before.findings;
   const findings = [...before.findings];
   for (const { f, i } of order) {
     const o = offers[i]!;
@@ -73,5 +78,5 @@ export function safeReplacements(text: string, doc: PostDocument, before: CheckR
       findings[i] = { ...f, replacement: o.replacement };
     }
   }
-  return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings.sort(byPosition);
 }

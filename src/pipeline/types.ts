@@ -11,6 +11,9 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 export type AuthorRole = z.infer<typeof AuthorRoleSchema>;
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/** Severities in order, for sorting (most severe first: rank b - rank a). */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
 export const CATEGORIES: readonly Category[] = ['officer-criticism', 'confidential', 'electioneering', 'abuse'];
 
 export interface ElectionInfo {

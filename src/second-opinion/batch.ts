@@ -17,7 +17,7 @@ export function countToSend(items: readonly CheckedItem[], mode: SecondOpinionMo
 
 export async function secondOpinionForItems(items: readonly CheckedItem[], o: {
   mode: SecondOpinionMode | undefined; settings: SecondOpinionSettings | undefined; budget?: CallBudget | undefined;
-  concurrency?: number; client?: OpinionClient | undefined; onDone?: () => void;
+  client?: OpinionClient | undefined;
 }): Promise<ItemResult[]> {
   const out: ItemResult[] = items.map((i) => i.result);
   let next = 0;
@@ -28,9 +28,8 @@ export async function secondOpinionForItems(items: readonly CheckedItem[], o: {
       if (isError(item.result) || !item.head || !item.detailed || !item.profile || item.text === undefined) continue;
       const response = await withSecondOpinion({ text: item.text, profile: item.profile, detailed: item.detailed, mode: o.mode, settings: o.settings, budget: o.budget, client: o.client });
       out[k] = withResponse(item.head, response);
-      o.onDone?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, o.concurrency ?? BATCH_CONCURRENCY) }, worker));
+  await Promise.all(Array.from({ length: BATCH_CONCURRENCY }, worker));
   return out;
 }

@@ -7,6 +7,7 @@
 
 import * as z from 'zod';
 import type { Message } from './client.ts';
+import { byPosition } from '../pipeline/replacements.ts';
 import { worst } from '../pipeline/score.ts';
 import { CATEGORIES, type Category, type Verdict } from '../pipeline/types.ts';
 import type { Profile } from '../profiles/schema.ts';
@@ -101,7 +102,7 @@ export function combine(o: CombineInput): CheckResponse {
   let verdict: Verdict = 'ok';
   let score = 0;
   for (const c of CATEGORIES) { verdict = worst(verdict, categories[c].verdict); score = Math.max(score, categories[c].score); }
-  findings.sort((a, b) => a.offset - b.offset || a.length - b.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  findings.sort(byPosition);
   // A post the rules could not read (not English) has now been read, by the second opinion.
   const language = o.local.language && !o.local.language.checked ? { language: { ...o.local.language, checked: true } } : {};
   const notices = o.local.notices?.filter((n) => n.id !== 'language.not-checked');

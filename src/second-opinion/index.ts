@@ -7,14 +7,15 @@
 
 import type { Detailed as FullDetailed } from '../pipeline/analyze.ts';
 import type { Profile } from '../profiles/schema.ts';
-import type { CheckResponse } from '../schema/check.ts';
+import type * as z from 'zod';
+import type { CheckResponse, SecondOpinionModeSchema } from '../schema/check.ts';
 import type { OpinionClient } from './client.ts';
 import { combine, parseOpinion } from './combine.ts';
 import { needsSecondOpinion } from './gate.ts';
 import { buildRequest, DEFAULT_MODEL } from './prompt.ts';
 import { redact } from './redact.ts';
 
-export type SecondOpinionMode = 'auto' | 'always' | 'off';
+export type SecondOpinionMode = z.infer<typeof SecondOpinionModeSchema>;
 
 export interface SecondOpinionSettings {
   readonly apiKey?: string | undefined;

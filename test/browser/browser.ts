@@ -4,10 +4,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = join(import.meta.dirname, '../../extension/dist');
+/** Fixed by the "key" in extension/manifest.json. */
+export const EXTENSION_ID = 'ohaohhllocbppkncollilgekmndjloaj';
 export const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
 
 const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -19,4 +21,12 @@ export async function launch(withExtension: boolean): Promise<BrowserContext> {
     viewport: { width: 900, height: 640 },
     args: [...QUIET, ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [])],
   });
+}
+
+/** Chromium with the extension, once its service worker is up (the content script asks it
+ * for everything). */
+export async function launchExtension(): Promise<{ context: BrowserContext; worker: Worker }> {
+  const context = await launch(true);
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  return { context, worker };
 }

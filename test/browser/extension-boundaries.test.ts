@@ -5,19 +5,15 @@
 
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { EXTENSION_ID, launchExtension } from './browser.ts';
 import { overlay } from './overlay.ts';
 import { useTestOrigin } from './test-origin.ts';
 
-const EXTENSION_ID = 'ohaohhllocbppkncollilgekmndjloaj';
 const TOKEN = 'cpc_boundary_test_token_0123456789';
 let context: BrowserContext;
 let worker: Worker;
 
-beforeAll(async () => {
-  context = await launch(true);
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
-});
+beforeAll(async () => { ({ context, worker } = await launchExtension()); });
 afterAll(async () => { await context?.close(); });
 
 async function typeInto(page: Page, selector: string, text: string) {
@@ -34,7 +30,7 @@ describe('extension boundaries', () => {
     await page.waitForTimeout(1200);
     expect(await hostCount(page)).toBe(0);
     await page.close();
-    await useTestOrigin(context, worker, inject('pagesUrl'));
+    await useTestOrigin(worker, inject('pagesUrl'));
     const again = await context.newPage();
     await again.goto(`${inject('pagesUrl')}/textarea.html`);
     await typeInto(again, '#composer', 'The Head of Housing is clueless.');
@@ -44,7 +40,7 @@ describe('extension boundaries', () => {
   });
 
   it('leaves direct-message boxes alone unless the options say otherwise', async () => {
-    await useTestOrigin(context, worker, inject('pagesUrl'));
+    await useTestOrigin(worker, inject('pagesUrl'));
     const inbox = await context.newPage();
     await inbox.goto(`${inject('pagesUrl')}/messages/thread.html`);
     await typeInto(inbox, '#composer', 'The Head of Housing is clueless.');
@@ -72,7 +68,7 @@ describe('extension boundaries', () => {
   });
 
   it("keeps the token out of the content script's world: only the service worker reads it", async () => {
-    await useTestOrigin(context, worker, inject('pagesUrl'));
+    await useTestOrigin(worker, inject('pagesUrl'));
     await worker.evaluate((t) => chrome.storage.local.set({ token: t }), TOKEN);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -110,7 +106,7 @@ describe('extension boundaries', () => {
     await options.close();
 
     // Even if storage were changed behind the options page, nothing is sent there.
-    await useTestOrigin(context, worker, inject('pagesUrl'));
+    await useTestOrigin(worker, inject('pagesUrl'));
     await worker.evaluate(() => chrome.storage.sync.set({ apiBase: 'http://checker.example.org' }));
     const page = await context.newPage();
     await page.goto(`${inject('pagesUrl')}/textarea.html`);

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, SHOTS } from './browser.ts';
+import { launchExtension, SHOTS } from './browser.ts';
 import { overlay, type Overlay } from './overlay.ts';
 import { useTestOrigin } from './test-origin.ts';
 
@@ -15,11 +15,10 @@ const latencies: number[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  context = await launch(true);
-  // The service worker must be up before the content script asks it anything.
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const launched = await launchExtension();
+  context = launched.context;
   // The content script runs on the social sites and on the developer's test origin only.
-  await useTestOrigin(context, worker, inject('pagesUrl'));
+  await useTestOrigin(launched.worker, inject('pagesUrl'));
 });
 
 afterAll(async () => {

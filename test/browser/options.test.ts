@@ -3,17 +3,13 @@
 
 import type { BrowserContext, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { EXTENSION_ID, launchExtension } from './browser.ts';
 import { overlay } from './overlay.ts';
 
-const EXTENSION_ID = 'ohaohhllocbppkncollilgekmndjloaj'; // fixed by the manifest's "key"
 let context: BrowserContext;
 let worker: Worker;
 
-beforeAll(async () => {
-  context = await launch(true);
-  worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
-});
+beforeAll(async () => { ({ context, worker } = await launchExtension()); });
 afterAll(async () => { await context?.close(); });
 
 describe('extension options', () => {

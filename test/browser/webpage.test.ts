@@ -22,9 +22,10 @@ describe('web page', () => {
     expect(await card.textContent()).toContain('6.1.9');
     expect(await card.textContent()).toContain('When creating social media content');
     await page.screenshot({ path: join(SHOTS, 'web-page.png'), fullPage: true });
-    await card.getByRole('button', { name: 'Apply suggestion' }).click();
-    // The card's suggestion is exactly what Apply puts in.
+    // The card's suggestion is exactly what Apply puts in (read before Apply: the re-check
+    // that follows replaces the cards).
     expect(await card.textContent()).toContain(`"I'll be asking Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) to explain this and put it right."`);
+    await card.getByRole('button', { name: 'Apply suggestion' }).click();
     await expect.poll(() => page.inputValue('#text')).toBe("I'll be asking Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) to explain this and put it right.");
     await expect.poll(() => page.textContent('#verdict')).toMatch(/OK to post/u);
     await page.close();
