@@ -5,12 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = join(import.meta.dirname, '../../extension/dist');
 /** Fixed by the "key" in extension/manifest.json. */
 export const EXTENSION_ID = 'ohaohhllocbppkncollilgekmndjloaj';
-export const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+export { SHOTS } from './shots.ts';
 
 const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -24,9 +25,10 @@ export async function launch(withExtension: boolean): Promise<BrowserContext> {
 }
 
 /** Chromium with the extension, once its service worker is up (the content script asks it
- * for everything). */
+ * for everything), pointed at the tests' own checker (a free port, not the default 8787). */
 export async function launchExtension(): Promise<{ context: BrowserContext; worker: Worker }> {
   const context = await launch(true);
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  await worker.evaluate((apiBase) => chrome.storage.sync.set({ apiBase }), inject('checkerUrl'));
   return { context, worker };
 }

@@ -114,7 +114,7 @@ describe('extension boundaries', () => {
     await typeInto(page, '#composer', 'A draft that must not leave over plain http.');
     await expect.poll(() => ov.attr('.badge', 'data-verdict'), { timeout: 15_000 }).toBe('offline');
     expect(await ov.text('.badge')).toMatch(/must use https:\/\//u);
-    await worker.evaluate(() => chrome.storage.sync.set({ apiBase: 'http://127.0.0.1:8787' }));
+    await worker.evaluate((apiBase) => chrome.storage.sync.set({ apiBase }), inject('checkerUrl'));
     await page.close();
   });
 });

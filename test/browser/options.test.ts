@@ -16,8 +16,8 @@ describe('extension options', () => {
   it('saves the council and check-on-demand; the composer then checks only when asked, citing that council', async () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    // The page fills itself from chrome.storage: the defaults point at the local checker.
-    await expect.poll(() => options.inputValue('#apiBase')).toBe('http://127.0.0.1:8787');
+    // The page fills itself from chrome.storage (the tests' checker, on its own port).
+    await expect.poll(() => options.inputValue('#apiBase')).toBe(inject('checkerUrl'));
     expect(await options.inputValue('#profile')).toBe('southend-on-sea');
     await options.getByLabel('Council profile').fill('rugby');
     await options.getByLabel('Check while I type').uncheck();
