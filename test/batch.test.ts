@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { app } from '../src/app.ts';
 import { findColumns, parseCsv, parseExportDate, rowToItem } from '../src/batch/csv.ts';
+import { contextFromAccount, mergeContext, withDefaultContext } from '../src/batch/defaults.ts';
 import { progressLine } from '../src/cli/batch.ts';
 
 const run = promisify(execFile);
@@ -174,5 +175,90 @@ describe('council-post-check batch', () => {
   it('draws progress with rate and time left', () => {
     expect(progressLine(0.5, 5000, 2)).toBe('[############------------]  50%  5,000 posts  2,500/s  2s left');
     expect(progressLine(undefined, 10, 1)).toBe('10 posts  10/s');
+  });
+});
+
+// A comms team's batch (issue 11): who posted where, for the whole batch or per account.
+describe('batch context', () => {
+  const VOTE = 'Vote Conservative on 6 May';
+  const IN_PERIOD = '2027-04-21T09:00:00';
+  const ELECTION = { pollingDay: '2027-05-06', periodStart: '2027-03-29' };
+  const electioneering = (r: { categories: Record<string, { verdict: string }>; findings: Array<{ category: string; suggestion?: string }> }) => ({
+    verdict: r.categories['electioneering']!.verdict,
+    advice: r.findings.filter((f) => f.category === 'electioneering').map((f) => f.suggestion ?? '').join(' '),
+  });
+
+  it.each([
+    ['Rugby Borough Council', 'council_account', 'official'], ['@RushcliffeBC', 'council_account', 'official'], ['@SouthendCouncil', 'council_account', 'official'],
+    ['Cyngor Sir Ddinbych', 'council_account', 'official'], ['Cllr Jo Bloggs', 'councillor', 'personal'], ['@CllrJoBloggs', 'councillor', 'personal'],
+    ['Jo Bloggs - campaign', 'councillor', 'campaign'],
+  ])('reads the account "%s" as %s on a %s channel', (account, authorRole, channel) => {
+    expect(contextFromAccount(account)).toEqual({ authorRole, channel });
+  });
+
+  it.each(['Facebook', 'BBC Essex', 'Southend Labour', ''])('reads nothing into the account "%s"', (account) => {
+    expect(contextFromAccount(account)).toBeUndefined();
+  });
+
+  it("merges the batch's defaults under an item's own context, field by field", () => {
+    expect(mergeContext({ authorRole: 'council_account', postedAt: '2027-04-21', election: { pollingDay: '2027-05-06' } }, { postedAt: '2027-04-30', election: { pollingDay: '2027-05-06', periodStart: '2027-04-01' } }))
+      .toEqual({ authorRole: 'council_account', postedAt: '2027-04-30', election: { pollingDay: '2027-05-06', periodStart: '2027-04-01' } });
+    expect(withDefaultContext({ id: 1, text: 'x', context: 'nonsense' }, { channel: 'official' })).toEqual({ id: 1, text: 'x', context: 'nonsense' });
+    expect(withDefaultContext({ id: 1, text: 'x' }, { channel: 'official' })).toEqual({ id: 1, text: 'x', context: { channel: 'official' } });
+  });
+
+  it("maps an export's account column to who posted, unless the row's own cells say", () => {
+    const csv = `Post,Scheduled,Social Profile,Author,Link\r\n${VOTE},21/04/2027 09:00,Rugby Borough Council,,https://example.org/p/1\r\n${VOTE},21/04/2027 09:00,Rugby Borough Council,officer,\r\n`;
+    const { headers, records } = parseCsv(csv);
+    const found = findColumns(headers);
+    if (!found.ok) throw new Error('no columns');
+    expect(rowToItem(records[0]!.cells, found.columns, 2).raw).toMatchObject({ context: { authorRole: 'council_account', channel: 'official' }, meta: { account: 'Rugby Borough Council', link: 'https://example.org/p/1' } });
+    expect(rowToItem(records[1]!.cells, found.columns, 3).raw).toMatchObject({ context: { authorRole: 'officer', channel: 'official' } });
+  });
+
+  it('reads US dates when the day cannot be a month, and 12-hour times', () => {
+    expect(parseExportDate('04/30/2027 10:00 AM')).toBe('2027-04-30T10:00:00');
+    expect(parseExportDate('30/04/2027 10:00 PM')).toBe('2027-04-30T22:00:00');
+    expect(parseExportDate('04/05/2027 12:00 AM')).toBe('2027-05-04T00:00:00');
+    expect(parseExportDate('04/30/2027 13:00 PM')).toBeUndefined();
+  });
+
+  it('/v1/batch: a context default in the body is a council account, and its advice is not about a campaign account', async () => {
+    const items = [{ id: 'a', text: VOTE, context: { postedAt: IN_PERIOD } }];
+    const plain = await (await batch(JSON.stringify({ items, context: { election: ELECTION } }))).json() as { results: Array<Parameters<typeof electioneering>[0]> };
+    const council = await (await batch(JSON.stringify({ items, context: { authorRole: 'council_account', election: ELECTION } }))).json() as typeof plain;
+    expect(electioneering(plain.results[0]!).verdict).not.toBe('block');
+    expect(electioneering(council.results[0]!).verdict).toBe('block');
+    expect(electioneering(council.results[0]!).advice).not.toMatch(/campaign account/iu);
+    expect(electioneering(council.results[0]!).advice).toMatch(/official/iu);
+  });
+
+  it('/v1/batch: a CSV takes the default context from the query; a bad value is a 400 naming the field', async () => {
+    const csv = `text,date\r\n${VOTE},21/04/2027 09:00\r\n`;
+    const res = await batch(csv, 'text/csv', '?authorRole=council_account&pollingDay=2027-05-06&periodStart=2027-03-29');
+    expect(res.status).toBe(200);
+    const body = await res.json() as { results: Array<Parameters<typeof electioneering>[0]> };
+    expect(electioneering(body.results[0]!).verdict).toBe('block');
+    const bad = await batch(csv, 'text/csv', '?authorRole=mayor');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('authorRole');
+  });
+
+  it('the CLI: --role and --polling-day set the batch context; CSV results carry the account, the link and the text', async () => {
+    const file = join(dir, 'council-account.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 1, text: VOTE, context: { postedAt: IN_PERIOD } })}\n`);
+    const asCouncil = await cli('batch', file, '--quiet', '--role', 'council_account', '--polling-day', '2027-05-06');
+    const asDefault = await cli('batch', file, '--quiet', '--polling-day', '2027-05-06');
+    expect(electioneering(JSON.parse(asCouncil.stdout)).verdict).toBe('block');
+    expect(electioneering(JSON.parse(asDefault.stdout)).verdict).not.toBe('block');
+    const bad = await cli('batch', file, '--role', 'mayor');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--role');
+
+    const csvFile = join(dir, 'accounts.csv');
+    writeFileSync(csvFile, `Post,Scheduled,Social Profile,Link\r\n${VOTE},21/04/2027 09:00,@TendringDC,https://example.org/p/9\r\n`);
+    const out = await cli('batch', csvFile, '--quiet', '--format', 'csv', '--polling-day', '2027-05-06');
+    const rows = Papa.parse<Record<string, string>>(out.stdout.replace(/^\uFEFF/u, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows[0]).toMatchObject({ verdict: 'block', account: "'@TendringDC", link: 'https://example.org/p/9', text: VOTE });
   });
 });

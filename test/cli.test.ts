@@ -112,3 +112,15 @@ describe('the HTML report header (issue 11)', () => {
     expect(html).not.toContain(dir);
   });
 });
+
+describe('npm run dev: the port (issue 11)', () => {
+  it('takes --port N or --port=N over $PORT over 8787, and passes other arguments on', async () => {
+    const { devPort } = await import('../src/cli/dev.ts');
+    expect(devPort([], {})).toEqual({ port: 8787, rest: [] });
+    expect(devPort([], { PORT: '8790' }).port).toBe(8790);
+    expect(devPort(['--port', '9001', '--log-level', 'warn'], { PORT: '8790' })).toEqual({ port: 9001, rest: ['--log-level', 'warn'] });
+    expect(devPort(['--port=9002'], {}).port).toBe(9002);
+    expect(() => devPort(['--port'], {})).toThrow(/whole number/u);
+    expect(() => devPort([], { PORT: '80a' })).toThrow(/"80a"/u);
+  });
+});

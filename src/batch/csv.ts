@@ -4,9 +4,10 @@
 
 import Papa from 'papaparse';
 import type { ItemMeta } from '../schema/batch.ts';
+import { contextFromAccount } from './defaults.ts';
 import type { ItemError } from './items.ts';
 
-type Field = 'text' | 'id' | 'date' | 'network' | 'author';
+type Field = 'text' | 'id' | 'date' | 'network' | 'author' | 'account' | 'link';
 
 /** Header words that name each field, best first. A header matches a word exactly, or
  * contains it as a whole word ("Post Message" is text; "Message ID" is an id). */
@@ -16,6 +17,9 @@ const NAMES: Record<Field, string[]> = {
   date: ['date', 'scheduled', 'scheduled at', 'scheduled date', 'scheduled time', 'posted at', 'posted', 'publish date', 'published', 'send time', 'date time', 'time', 'created'],
   network: ['network', 'channel', 'platform', 'social network', 'service'],
   author: ['author', 'posted by', 'created by', 'user', 'owner', 'from', 'councillor'],
+  // The account a post goes out from (Hootsuite "Social Profile", Sprout "Profile").
+  link: ['link', 'url', 'permalink', 'post link', 'post url', 'link url'],
+  account: ['account', 'social profile', 'profile', 'account name', 'profile name', 'social account', 'page', 'handle'],
 };
 /** Words that stop a header from being the text column however it is named. */
 const NOT_TEXT = /\b(id|date|time|link|url|type|count|status|number|no)\b/u;
@@ -56,11 +60,15 @@ export function findColumns(headers: string[]): { ok: true; columns: Columns } |
   }
   const network = pick('network');
   const author = pick('author');
+  const account = pick('account');
+  const link = pick('link');
   const columns: Columns = { text, headers };
   if (id !== undefined) columns.id = id;
   if (date !== undefined) columns.date = date;
   if (network !== undefined) columns.network = network;
   if (author !== undefined) columns.author = author;
+  if (account !== undefined) columns.account = account;
+  if (link !== undefined) columns.link = link;
   return { ok: true, columns };
 }
 
@@ -70,14 +78,27 @@ const ROLES: Record<string, string> = { councillor: 'councillor', 'cabinet membe
 const pad = (n: string) => n.padStart(2, '0');
 
 /** A date as exports write it, as an ISO date-time: 2026-05-01 09:00, 01/05/2026 (UK
- * day first), 2026/05/01, 1 May 2026 09:00. Undefined when it cannot be read. */
+ * day first), 04/30/2027 10:00 AM (month first only when the day can't be a month),
+ * 2026/05/01, 1 May 2026 09:00. Undefined when it cannot be read. */
 export function parseExportDate(s: string): string | undefined {
   const t = s.trim();
   if (!t) return undefined;
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/u.exec(t);
   if (!m) {
-    const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u.exec(t);
-    if (uk) m = [uk[0], uk[3]!, uk[2]!, uk[1]!, uk[4], uk[5], uk[6], undefined] as unknown as RegExpExecArray;
+    // Day first as in the UK; month first (as US exports write it) only when the day
+    // could not be a month: 04/30/2027.
+    const dm = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?$/iu.exec(t);
+    if (dm) {
+      const [, a, b, y, h, mi, sec, half] = dm;
+      const monthFirst = Number(b) > 12 && Number(a) <= 12;
+      let hour = h;
+      if (half && h !== undefined) {
+        const n = Number(h);
+        if (n < 1 || n > 12) return undefined;
+        hour = String((n % 12) + (/^p/iu.test(half) ? 12 : 0));
+      }
+      m = [dm[0], y!, monthFirst ? a! : b!, monthFirst ? b! : a!, hour, mi, sec, undefined] as unknown as RegExpExecArray;
+    }
   }
   if (m) {
     const [, y, mo, d, h = '0', mi = '0', sec = '0', zone] = m;
@@ -117,6 +138,14 @@ export function rowToItem(cells: string[], cols: Columns, row: number): { raw: R
     const role = ROLES[author.toLowerCase()];
     if (role) context.authorRole = role;
   }
+  // The account says who posted where, unless the row's own cells said so already.
+  const account = cell(cols.account);
+  if (account) {
+    meta.account = account.slice(0, 200);
+    for (const [k, v] of Object.entries(contextFromAccount(account) ?? {})) if (!(k in context)) context[k] = v;
+  }
+  const link = cell(cols.link);
+  if (link) meta.link = link.slice(0, 2000);
   const id = cell(cols.id) || `row ${row}`;
   return { raw: { id: id.slice(0, 200), text: cells[cols.text] ?? '', ...(Object.keys(context).length ? { context } : {}), ...(Object.keys(meta).length ? { meta } : {}) }, warnings };
 }

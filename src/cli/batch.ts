@@ -11,7 +11,9 @@ import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import { checkItem, checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
+import { withDefaultContext } from '../batch/defaults.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
+import { ContextInputSchema, type ContextInput } from '../schema/check.ts';
 import { DEFAULT_PROFILE_ID, getProfile, profileIds } from '../profiles/index.ts';
 import { countToSend, secondOpinionForItems, TOKENS_PER_CALL } from '../second-opinion/batch.ts';
 import type { SecondOpinionMode } from '../second-opinion/index.ts';
@@ -29,6 +31,9 @@ export interface BatchOptions {
   failOn?: 'block' | 'review' | undefined;
   /** Claude's second opinion for unsettled posts (needs ANTHROPIC_API_KEY); off by default. */
   secondOpinion?: SecondOpinionMode | undefined;
+  /** The batch's default context (--role, --channel, --posted-at, --polling-day,
+   * --period-start): each post's own context, or its account column, wins. */
+  context?: ContextInput | undefined;
 }
 
 export function parseBatchArgs(args: string[]): BatchOptions {
@@ -43,6 +48,11 @@ export function parseBatchArgs(args: string[]): BatchOptions {
       quiet: { type: 'boolean', short: 'q', default: false },
       'fail-on': { type: 'string' },
       'second-opinion': { type: 'string' },
+      role: { type: 'string' },
+      channel: { type: 'string' },
+      'posted-at': { type: 'string' },
+      'polling-day': { type: 'string' },
+      'period-start': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -57,7 +67,25 @@ export function parseBatchArgs(args: string[]): BatchOptions {
   if (!getProfile(profile)) throw new BatchUsageError(`unknown profile "${profile}"; known: ${profileIds().join(', ')}`);
   const asked = secondOpinionMode(values['second-opinion']);
   if (!asked.ok) throw new BatchUsageError(asked.message);
-  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: asked.mode };
+  const context = batchContext(values);
+  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: asked.mode, ...(context ? { context } : {}) };
+}
+
+/** The batch's default context from its options, validated as /v1/check validates one. */
+function batchContext(v: { role?: string | undefined; channel?: string | undefined; 'posted-at'?: string | undefined; 'polling-day'?: string | undefined; 'period-start'?: string | undefined }): ContextInput | undefined {
+  const raw = {
+    ...(v.role !== undefined ? { authorRole: v.role } : {}),
+    ...(v.channel !== undefined ? { channel: v.channel } : {}),
+    ...(v['posted-at'] !== undefined ? { postedAt: v['posted-at'] } : {}),
+    ...(v['polling-day'] !== undefined ? { election: { pollingDay: v['polling-day'], ...(v['period-start'] !== undefined ? { periodStart: v['period-start'] } : {}) } } : {}),
+  };
+  if (v['period-start'] !== undefined && v['polling-day'] === undefined) throw new BatchUsageError('--period-start needs --polling-day');
+  if (Object.keys(raw).length === 0) return undefined;
+  const parsed = ContextInputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const OPTION: Record<string, string> = { authorRole: '--role', channel: '--channel', postedAt: '--posted-at', 'election.pollingDay': '--polling-day', 'election.periodStart': '--period-start' };
+  const said = parsed.error.issues.map((i) => `${OPTION[i.path.join('.')] ?? i.path.join('.')}: ${i.message}`);
+  throw new BatchUsageError(said.join('; '));
 }
 
 // ---------------- input: one item at a time ----------------
@@ -65,7 +93,7 @@ export function parseBatchArgs(args: string[]): BatchOptions {
 type Checked = CheckedItem & { result: ItemResult; text: string };
 
 /** `detailed`: keep what a second opinion needs (otherwise only the result, so memory stays flat). */
-async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean): AsyncGenerator<Checked> {
+async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean, context: ContextInput | undefined): AsyncGenerator<Checked> {
   let n = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     n++;
@@ -73,11 +101,12 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
     if (!clean.trim()) continue;
     let raw: unknown;
     try { raw = JSON.parse(clean); } catch { yield { result: { id: null, line: n, error: { code: 'invalid_json', message: `line ${n} is not valid JSON` } }, text: '' }; continue; }
+    raw = withDefaultContext(raw, context);
     yield detailed ? { ...checkItemDetailed(raw, { line: n }, profiles), text: textOf(raw) } : { result: checkItem(raw, { line: n }, profiles), text: textOf(raw) };
   }
 }
 
-async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean): AsyncGenerator<Checked> {
+async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean, context: ContextInput | undefined): AsyncGenerator<Checked> {
   let columns: Columns | undefined;
   let row = 0;
   for await (const chunk of csvRecordChunks(input)) {
@@ -90,7 +119,8 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, 
         columns = found.columns;
         continue;
       }
-      const { raw, warnings } = rowToItem(cells, columns, row);
+      const { raw: own, warnings } = rowToItem(cells, columns, row);
+      const raw = withDefaultContext(own, context);
       yield detailed ? { ...checkItemDetailed(raw, { row }, profiles, warnings), text: textOf(raw) } : { result: checkItem(raw, { row }, profiles, warnings), text: textOf(raw) };
     }
   }
@@ -98,6 +128,9 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, 
 }
 
 // ---------------- output ----------------
+
+/** The CLI's CSV results end with each post's text, so a reader sees what was judged. */
+const CLI_CSV_HEADER = [...CSV_HEADER, 'text'];
 
 interface Writer { write(c: Checked): Promise<void>; end(summary: BatchSummary): Promise<void> }
 
@@ -115,8 +148,8 @@ function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
   if (o.format === 'csv') {
     let first = true;
     return {
-      write: async (c) => { if (first) { first = false; await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); } await put(`${toCsv([csvRow(c.result)])}\r\n`); },
-      end: async () => { if (first) await put(`\uFEFF${toCsv([], CSV_HEADER)}\r\n`); await done(); },
+      write: async (c) => { if (first) { first = false; await put(`\uFEFF${toCsv([], CLI_CSV_HEADER)}\r\n`); } await put(`${toCsv([[...csvRow(c.result), c.text]])}\r\n`); },
+      end: async () => { if (first) await put(`\uFEFF${toCsv([], CLI_CSV_HEADER)}\r\n`); await done(); },
     };
   }
   // The report is sorted by risk, so it needs every post before it can be written.
@@ -178,7 +211,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const wanted = o.secondOpinion !== undefined && o.secondOpinion !== 'off';
   const so = wanted ? cliSecondOpinion() : undefined;
   if (wanted && !so) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
-  const items = o.input === 'csv' ? csvItems(input, profiles, so !== undefined) : jsonlItems(input, profiles, so !== undefined);
+  const items = o.input === 'csv' ? csvItems(input, profiles, so !== undefined, o.context) : jsonlItems(input, profiles, so !== undefined, o.context);
   if (so) {
     // Every post is checked first, so the run can say what it will send before sending.
     const all: Checked[] = [];

@@ -57,6 +57,13 @@ Options for batch:
   --out FILE, -o FILE   write there instead of standard output
   --input FORMAT        jsonl or csv (default: csv for *.csv files, otherwise jsonl)
   --profile ID          council profile for posts that do not name one
+  --role ROLE           who posted, for posts that do not say: councillor |
+                        cabinet_member | officer | council_account
+  --channel CHANNEL     the account, for posts that do not say: personal | official |
+                        campaign (a council account is always official)
+  --posted-at DATE      when, for posts without a date (ISO date or date-time)
+  --polling-day DATE    the election to judge against (--period-start DATE: its
+                        pre-election period's first day; default 25 working days before)
   --fail-on LEVEL       block or review: exit with code 2 when any post reaches it
   --quiet, -q           no progress bar and no summary (the bar shows only on a terminal)
   --second-opinion MODE as for check: only the posts the rules can't settle (auto), 4 at
@@ -66,8 +73,13 @@ JSONL input lines are {"id": ..., "text": ..., "context"?: {...}} with the same 
 as the API; JSONL output lines are {"id": ..., ...the /v1/check response}, or
 {"id": ..., "error": {...}} for a post that could not be checked. CSV input needs a
 header row; the text column may be called text, message, post, content or body, and
-id, date (scheduled, posted at), network (channel) and author columns are used when
-present. Exit codes: 0 done, 1 bad usage or input, 2 --fail-on level reached.
+id, date (scheduled, posted at), network, author, account (social profile, profile,
+page, handle) and link (url) columns are used when present. An account naming a council
+("Rugby Borough Council", "@TendringDC") is the council's own account, one naming a
+councillor ("Cllr Jo Bloggs") their personal account ("campaign" or "candidate" in it:
+a campaign account). A post's own context or cells win over its account, and both over
+--role, --channel and --posted-at. Exit codes: 0 done, 1 bad usage or input, 2 --fail-on
+level reached.
 `;
 
 const HELP = `${USAGE}\n${CHECK_HELP.replace(/^Usage:.*\n\n/u, '')}\n${BATCH_HELP.replace(/^Usage:.*\n\n/u, '')}`;

@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import { findColumns, parseCsv, rowToItem } from '../batch/csv.ts';
 import * as z from 'zod';
 import { checkItemDetailed, textOf, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
-import { SecondOpinionModeSchema } from '../schema/check.ts';
+import { mergeContext, withDefaultContext } from '../batch/defaults.ts';
+import { ContextInputSchema, SecondOpinionModeSchema, type ContextInput } from '../schema/check.ts';
 import { secondOpinionForItems } from '../second-opinion/batch.ts';
 import type { SecondOpinionMode } from '../second-opinion/index.ts';
 import { secondOpinionFor } from './second-opinion.ts';
@@ -53,6 +54,8 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
   const queryMode = SecondOpinionModeSchema.safeParse(c.req.query('secondOpinion'));
   if (c.req.query('secondOpinion') !== undefined && !queryMode.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'secondOpinion is auto, always or off.') };
   const secondOpinion = queryMode.success ? queryMode.data : undefined;
+  const fromQuery = queryContext(c);
+  if (!fromQuery.ok) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The context in the query is not valid (authorRole, channel, postedAt, pollingDay, periodStart).', { issues: zodIssues(fromQuery.error) }) };
 
   if (isCsv) {
     const { headers, records } = parseCsv(raw);
@@ -61,7 +64,7 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
     if (records.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, records.length) };
     const entries = records.map(({ cells, row }) => {
       const { raw: item, warnings } = rowToItem(cells, found.columns, row);
-      return { raw: item, where: { row }, warnings };
+      return { raw: withDefaultContext(item, fromQuery.context), where: { row }, warnings };
     });
     return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {}, secondOpinion } };
   }
@@ -69,11 +72,28 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
   let body: unknown;
   try { body = JSON.parse(raw); } catch { return { ok: false, response: jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.') }; }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
+  if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, context?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
   if (parsed.data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, parsed.data.items.length) };
-  const entries = parsed.data.items.map((item, index) => ({ raw: item, where: { index }, warnings: [] }));
-  const { profile, items, secondOpinion: mode, ...extra } = parsed.data as { profile?: string; items: unknown[]; secondOpinion?: SecondOpinionMode };
+  const { profile, items, secondOpinion: mode, context, ...extra } = parsed.data as { profile?: string; items: unknown[]; secondOpinion?: SecondOpinionMode; context?: ContextInput };
+  const defaults = mergeContext(fromQuery.context, context);
+  const entries = items.map((item, index) => ({ raw: withDefaultContext(item, defaults), where: { index }, warnings: [] }));
   return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra, secondOpinion: mode ?? secondOpinion } };
+}
+
+/** The batch's default context from the query (?authorRole=&channel=&postedAt=
+ * &pollingDay=&periodStart=), for CSV uploads; a JSON body's "context" wins over it. */
+function queryContext(c: Context<AppEnv>): { ok: true; context: ContextInput | undefined } | { ok: false; error: z.ZodError } {
+  const q = (k: string) => c.req.query(k) || undefined;
+  const pollingDay = q('pollingDay');
+  const periodStart = q('periodStart');
+  const raw = Object.fromEntries(Object.entries({
+    authorRole: q('authorRole'), channel: q('channel'), postedAt: q('postedAt'),
+    sharing: q('sharing') === undefined ? undefined : q('sharing') === 'true' ? true : q('sharing') === 'false' ? false : q('sharing'),
+    election: pollingDay || periodStart ? { pollingDay, ...(periodStart ? { periodStart } : {}) } : undefined,
+  }).filter(([, v]) => v !== undefined));
+  if (Object.keys(raw).length === 0) return { ok: true, context: undefined };
+  const parsed = ContextInputSchema.safeParse(raw);
+  return parsed.success ? { ok: true, context: parsed.data } : { ok: false, error: parsed.error };
 }
 
 /** Check every entry; profiles (uploaded or bundled) are looked up once per id. */

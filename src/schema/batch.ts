@@ -12,6 +12,8 @@ export const ItemMetaSchema = z.object({
   network: z.string().max(200).optional(),
   author: z.string().max(200).optional(),
   date: z.string().max(200).optional(),
+  account: z.string().max(200).optional(),
+  link: z.string().max(2000).optional(),
 }).strict();
 
 export const BatchItemSchema = z.object({
@@ -24,6 +26,9 @@ export const BatchItemSchema = z.object({
 
 export const BatchRequestSchema = z.object({
   profile: z.string().min(1).max(100).optional(),
+  /** The batch's default context (who posted, on which account, when): each item's own
+   * context wins field by field. */
+  context: ContextInputSchema.optional(),
   items: z.array(z.unknown()),
   /** As on /v1/check: "auto" (default where allowed) sends only unsettled posts. */
   secondOpinion: SecondOpinionModeSchema.optional(),

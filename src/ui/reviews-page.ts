@@ -91,6 +91,8 @@ $('upload').addEventListener('submit', async (e) => {
   const name = $('name').value.trim() || file.name.replace(/\\.csv$/i, '');
   say('Checking ' + file.name + '…');
   const q = new URLSearchParams({ profile: $('profile').value });
+  if ($('role').value) q.set('authorRole', $('role').value);
+  if ($('channel').value) q.set('channel', $('channel').value);
   const res = await api('/v1/reviews?' + q, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-review-name': encodeURIComponent(name) }, body: await file.text() });
   const body = await res.json();
   if (!res.ok) { say(body.error?.message || 'The upload failed.'); return; }
@@ -203,8 +205,14 @@ export const REVIEWS_PAGE = pageShell({
         <div><label for="file">CSV export (from Hootsuite, Sprout Social or a spreadsheet)</label><input type="file" id="file" accept=".csv,text/csv"></div>
         <div><label for="name">Review name</label><input type="text" id="name" placeholder="the file's name"></div>
         <div><label for="profile">Council</label><select id="profile"><option value="southend-on-sea">Southend-on-Sea City Council</option></select></div>
+        <div><label for="role">Posted as (unless a row says)</label><select id="role">
+          <option value="">as each row's account says (else a councillor)</option><option value="council_account">the council's own accounts</option>
+          <option value="councillor">a councillor</option><option value="cabinet_member">a Cabinet Member</option><option value="officer">an officer</option></select></div>
+        <div><label for="channel">Account (unless a row says)</label><select id="channel">
+          <option value="">as each row's account says (else personal)</option><option value="official">official</option>
+          <option value="personal">personal</option><option value="campaign">campaign</option></select></div>
       </div>
-      <p class="note">The text column may be called text, message, post, content or body; id, date, network and author columns are used when present. Up to 1,000 posts. The posts' text is kept with the review until its retention period ends (30 days unless your council set another), or until you delete it.</p>
+      <p class="note">The text column may be called text, message, post, content or body; id, date, network, author, account (social profile, page, handle) and link columns are used when present. An account naming the council ("Rugby Borough Council", "@TendringDC") counts as the council's own account, one naming a councillor ("Cllr Jo Bloggs") as their personal account. Up to 1,000 posts. The posts' text is kept with the review until its retention period ends (30 days unless your council set another), or until you delete it.</p>
       <button type="submit">Check and save</button>
     </fieldset>
   </form>
