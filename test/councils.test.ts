@@ -102,3 +102,18 @@ describe('the same draft under each council', () => {
     expect(new Set(ids).size).toBe(4);
   });
 });
+
+describe('abuse cites the officer clause only when aimed at an officer (issue 11)', () => {
+  const southend = getProfile('southend-on-sea')!;
+  const abuseClauses = (text: string) => check(southend, text).findings.filter((f) => f.category === 'abuse').flatMap((f) => f.clauses.map((c) => c.id));
+  it.each([
+    ['Sarah Jones in Planning is a total moron.', true],
+    ['Spoke to the Head of Waste today. Absolute idiot.', true],
+    ['Mrs Patel on Elm Road is a total moron.', false],
+    ['The Leader of the opposition is a total moron.', false],
+  ])('%s -> 7.1.3 cited: %s', (text, officer) => {
+    const ids = abuseClauses(text);
+    expect(ids).toContain('10.1.5');
+    expect(ids.includes('7.1.3')).toBe(officer);
+  });
+});

@@ -4,6 +4,7 @@
 
 import pkg from '../../package.json' with { type: 'json' };
 import { detectors } from '../detectors/index.ts';
+import { findTargets } from '../detectors/officer-criticism.ts';
 import { lexiconVersion } from '../lexicon/index.ts';
 import { notEnglish } from '../nlp/language.ts';
 import type { Profile } from '../profiles/schema.ts';
@@ -15,7 +16,7 @@ import { DisjointSpans } from './spans.ts';
 import { safeReplacements } from './replacements.ts';
 import { resolveElection } from './election.ts';
 import { explainFitted } from './explain.ts';
-import { extractFeatures, type Features } from './features.ts';
+import { extractFeatures, sentenceOfOffset, type Features } from './features.ts';
 import { overall, scoreCategories, strongestSentence, worst, type CategoryJudgement } from './score.ts';
 import { CATEGORIES, SEVERITY_RANK, type Category, type CheckContext, type Evidence, type Severity } from './types.ts';
 import type { PostDocument } from './document.ts';
@@ -149,6 +150,18 @@ function judgedEvidence(parts: PostParts, judged: Record<Category, CategoryJudge
   return out.sort(inTextOrder);
 }
 
+/** Whether a piece of abuse evidence is aimed at an officer: an officer is named or
+ * described in its sentence, or in the one before ("...the Head of Waste. What a clown."). */
+function aimedAtOfficer(doc: PostDocument, ctx: CheckContext, evidence: readonly Evidence[]): (e: Evidence) => boolean {
+  if (!evidence.some((e) => e.category === 'abuse')) return () => false;
+  const officerSentences = new Set(findTargets(doc, ctx.profile).filter((t) => t.value.kind !== 'other').map((t) => doc.tokens[t.from]!.sentence));
+  return (e) => {
+    if (e.category !== 'abuse') return false;
+    const s = sentenceOfOffset(doc, e.start);
+    return officerSentences.has(s) || officerSentences.has(s - 1);
+  };
+}
+
 /** The `limit` most severe (then most confident, then earliest) findings, in text order. */
 function mostSevere(evidence: readonly Evidence[], limit: number): Evidence[] {
   return [...evidence].sort(strongestFirst).slice(0, limit).sort(inTextOrder);
@@ -193,8 +206,9 @@ export function analyzeDetailed(text: string, options: AnalyzeOptions): Detailed
   const evidence = all.length <= MAX_FINDINGS ? all : mostSevere(all, MAX_FINDINGS);
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, { verdict: judged[c].verdict, score: judged[c].score }])) as Record<Category, { verdict: CheckResponse['verdict']; score: number }>;
   const { verdict, score } = overall(categories);
+  const atOfficer = aimedAtOfficer(parts.doc, ctx, evidence);
   const drafted: Finding[] = evidence.map((e) => {
-    const cited = citeClauses(options.profile, e, ctx);
+    const cited = citeClauses(options.profile, e, ctx, atOfficer(e));
     // Where the protocol is silent and only the Code of Conduct applies, say so.
     const silent = cited.length > 0 && cited.every((c) => c.codeOfConduct);
     return {
