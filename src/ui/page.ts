@@ -3,7 +3,7 @@
 // suggestion. Plain HTML, CSS and a small script (no framework); the draft is only ever
 // put into the page as text, never as HTML.
 
-import { CATEGORY_LABEL } from './labels.ts';
+import { CATEGORY_LABEL, VERDICT_LABEL } from './labels.ts';
 import { pageShell } from './shell.ts';
 
 const CSS = `
@@ -58,7 +58,8 @@ async function loadProfiles() {
     if (!res.ok) return;
     const { profiles } = await res.json();
     const sel = $('profile'); sel.textContent = '';
-    for (const p of profiles) sel.append(el('option', { value: p.id, textContent: p.name, selected: p.id === 'southend-on-sea' }));
+    const wanted = profiles.some((p) => p.id === remembered.profile) ? remembered.profile : 'southend-on-sea';
+    for (const p of profiles) sel.append(el('option', { value: p.id, textContent: p.name, selected: p.id === wanted }));
   } catch {}
 }
 function context() {
@@ -67,7 +68,7 @@ function context() {
   if ($('pollingDay').value) c.election = { pollingDay: $('pollingDay').value };
   return c;
 }
-async function check(secondOpinion) {
+async function check(secondOpinion, show) {
   const text = $('text').value;
   $('count').textContent = text.length + ' / 20000 characters';
   if (!text.trim()) { $('result').hidden = true; return; }
@@ -78,15 +79,20 @@ async function check(secondOpinion) {
     const body = await res.json();
     if (!res.ok) { $('status').textContent = body.error?.message || 'The check failed.'; return; }
     last = { text, body }; render(text, body); $('status').textContent = '';
+    // Asked for (Check, Enter): bring the verdict into view and move focus to it, so a
+    // phone or screen-reader user lands on the answer. While typing, focus stays put.
+    if (show) { const v = $('verdict'); v.scrollIntoView({ block: 'start' }); v.focus({ preventScroll: true }); }
+    return body;
   } catch (e) { if (e.name !== 'AbortError') $('status').textContent = 'Could not reach the checker.'; }
 }
 const LABEL = ${JSON.stringify(CATEGORY_LABEL)};
+const VERDICT = ${JSON.stringify(VERDICT_LABEL)};
 function render(text, r) {
   $('result').hidden = false;
   const v = $('verdict');
   v.className = 'verdict ' + r.verdict;
   const n = r.findings.filter((f) => f.severity !== 'info').length;
-  v.textContent = (r.verdict === 'ok' ? 'OK to post' : r.verdict === 'review' ? 'Review before posting' : 'Do not post as written') + ' (' + n + ' issue' + (n === 1 ? '' : 's') + ', score ' + r.score + ')';
+  v.textContent = (r.verdict === 'ok' ? 'OK to post' : r.verdict === 'review' ? 'Review before posting' : 'Do not post as written') + (n ? ': ' + n + ' issue' + (n === 1 ? '' : 's') + ' to look at' : '');
   const box = $('highlighted'); box.textContent = '';
   let at = 0;
   r.findings.slice().sort((a, b) => a.offset - b.offset).forEach((f, i) => {
@@ -113,36 +119,90 @@ function render(text, r) {
   if (so && so.rewrite && so.rewrite !== text && r.verdict !== 'ok') {
     const box = el('div', { className: 'rewrite' }, el('h3', { textContent: 'Suggested rewrite (second opinion)' }), el('p', { className: 'preview', textContent: so.rewrite }));
     const use = el('button', { type: 'button', className: 'secondary', textContent: 'Rewrite the post' });
-    use.addEventListener('click', () => { const t = $('text'); if (t.value !== last.text) return; t.value = so.rewrite; t.focus(); check(); });
+    use.addEventListener('click', () => {
+      const t = $('text');
+      if (t.value !== last.text) { $('status').textContent = 'Your draft changed after this rewrite was suggested: check again first.'; return; }
+      t.value = so.rewrite; t.focus(); check();
+    });
     box.append(use);
     notes.append(box);
   }
+  // Each distinct clause text is quoted once on the page; a clause with the same words
+  // as one already quoted (5.7 and 9.3.5) is named, not repeated.
+  const quoted = new Map();
+  const small = matchMedia('(max-width: 30rem)').matches;
   r.findings.forEach((f, i) => {
     const card = el('li', { className: 'card ' + f.severity, id: 'card-' + i, tabIndex: -1 });
-    card.append(el('h3', { textContent: LABEL[f.category] + ' (' + f.severity + ')' + (f.source === 'second-opinion' ? ', from the second opinion' : '') }));
+    const level = f.severity === 'info' ? 'Note' : VERDICT[r.categories[f.category].verdict] || 'Review';
+    card.append(el('h3', { textContent: LABEL[f.category] + ': ' + level + (f.source === 'second-opinion' ? ', from the second opinion' : '') }));
     if (f.overruled) card.append(el('p', { className: 'meta', textContent: 'The second opinion disagrees: ' + f.overruled.reason }));
     card.append(el('p', {}, el('span', { className: 'actual', textContent: '“' + f.actual + '”' })));
     card.append(el('p', { textContent: f.message }));
-    for (const c of f.clauses) card.append(el('blockquote', {}, el('cite', { textContent: r.profile.name + ', ' + c.id + ': ' + c.title }), c.quote));
+    const groups = [];
+    for (const c of f.clauses) {
+      const same = groups.find((g) => g.quote === c.quote);
+      if (same) same.ids.push(c.id); else groups.push({ quote: c.quote, ids: [c.id], title: c.title });
+    }
+    const quotes = [];
+    const also = [];
+    for (const g of groups) {
+      const before = quoted.get(g.quote);
+      if (before) { also.push(g.ids.join(' and ') + (g.ids.join() === before.join() ? ', quoted above' : ', the same words as ' + before.join(' and ') + ' above')); continue; }
+      quoted.set(g.quote, g.ids);
+      quotes.push(el('blockquote', {}, el('cite', { textContent: r.profile.name + ', ' + g.ids.join(' and ') + ': ' + g.title }), g.quote));
+    }
+    if (quotes.length) card.append(quotes[0]);
+    if (quotes.length > 1) {
+      // Further clauses fold away on a phone (open on a wider screen).
+      const more = el('details', { open: !small }, el('summary', { textContent: 'More clauses (' + (quotes.length - 1) + ')' }));
+      for (const q of quotes.slice(1)) more.append(q);
+      card.append(more);
+    }
+    if (also.length) card.append(el('p', { className: 'meta', textContent: 'Also ' + also.join('; ') + '.' }));
     if (f.suggestion) card.append(el('p', { textContent: 'Suggestion: ' + f.suggestion }));
     if (f.replacement !== undefined) {
       const b = el('button', { type: 'button', className: 'secondary', textContent: 'Apply suggestion' });
-      b.addEventListener('click', () => {
-        const t = $('text');
-        if (t.value !== last.text) return;
-        t.value = t.value.slice(0, f.offset) + f.replacement + t.value.slice(f.offset + f.length);
-        t.focus(); check();
-      });
+      b.addEventListener('click', () => applyFinding(f));
       card.append(b);
     }
     list.append(card);
   });
   const e = r.election;
-  $('election').textContent = e ? 'Election: polling day ' + e.pollingDay + ', pre-election period from ' + e.periodStart + (e.inPeriod ? ' (in the period now)' : '') + ' [' + e.source + ']. Council: ' + r.profile.name + '.' : '';
+  $('election').textContent = e ? 'Judged against the election on ' + longDate(e.pollingDay) + ': the pre-election period ' + (e.inPeriod ? 'started on ' : 'starts on ') + longDate(e.periodStart) + (e.inPeriod ? ', so this post is inside it' : '') + '. Council: ' + r.profile.name + '.' : '';
 }
-$('form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
+/** "Thursday 6 May 2027", as people write a date. */
+function longDate(iso) {
+  return new Date(iso + 'T12:00:00Z').toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+/** Apply a card's suggestion. When the draft changed since the check, check it again
+ * first and apply the same suggestion from the new result, or say it no longer applies. */
+async function applyFinding(f) {
+  const t = $('text');
+  if (t.value !== last.text) {
+    const body = await check();
+    const again = body && body.findings.find((g) => g.ruleId === f.ruleId && g.actual === f.actual && g.replacement !== undefined);
+    if (!again) { $('status').textContent = 'Your draft changed, and that suggestion no longer applies: see the new result.'; return; }
+    f = again;
+  }
+  t.value = t.value.slice(0, f.offset) + f.replacement + t.value.slice(f.offset + f.length);
+  t.focus(); check();
+}
+$('form').addEventListener('submit', (e) => { e.preventDefault(); check(undefined, true); });
+$('copy').addEventListener('click', async () => {
+  try { await navigator.clipboard.writeText($('text').value); $('status').textContent = 'Copied: paste it where you post.'; }
+  catch { $('text').select(); $('status').textContent = 'Select the draft and copy it (Ctrl+C).'; }
+});
+// The context (not the draft) is remembered in this browser between visits.
+const REMEMBER = ['role', 'channel', 'sharing'];
+function saveContext() {
+  const c = { profile: $('profile').value };
+  for (const id of REMEMBER) c[id] = $(id).type === 'checkbox' ? $(id).checked : $(id).value;
+  localStorage.setItem('cpc-context', JSON.stringify(c));
+}
+const remembered = (() => { try { return JSON.parse(localStorage.getItem('cpc-context') || '{}'); } catch { return {}; } })();
+for (const id of REMEMBER) if (remembered[id] !== undefined) { if ($(id).type === 'checkbox') $(id).checked = !!remembered[id]; else if ([...$(id).options].some((o) => o.value === remembered[id])) $(id).value = remembered[id]; }
 $('text').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => check(), 600); });
-for (const id of ['profile', 'role', 'channel', 'postedAt', 'pollingDay', 'sharing']) $(id).addEventListener('change', () => { if ($('text').value.trim()) check(); });
+for (const id of ['profile', 'role', 'channel', 'postedAt', 'pollingDay', 'sharing']) $(id).addEventListener('change', () => { saveContext(); if ($('text').value.trim()) check(); });
 $('token').value = localStorage.getItem('cpc-token') || '';
 $('token').addEventListener('change', () => { localStorage.setItem('cpc-token', $('token').value); loadProfiles(); });
 loadProfiles();
@@ -173,11 +233,11 @@ export const PAGE = pageShell({
       <label class="check"><input type="checkbox" id="sharing"> I am sharing someone else's content</label>
       <div id="token-row" hidden><label for="token">API token</label><input type="password" id="token" autocomplete="off"></div>
     </fieldset>
-    <button type="submit">Check</button> <span id="status" role="status"></span>
+    <button type="submit">Check</button> <button type="button" id="copy" class="secondary">Copy</button> <span id="status" role="status"></span>
   </form>
   <section id="result" aria-live="polite" hidden>
     <h2 class="visually-hidden">Result</h2>
-    <p id="verdict" class="verdict"></p>
+    <p id="verdict" class="verdict" tabindex="-1"></p>
     <div id="notices"></div>
     <div id="highlighted" aria-label="Your draft with the risky words underlined"></div>
     <p id="election" class="meta"></p>

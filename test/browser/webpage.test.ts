@@ -70,3 +70,55 @@ describe('web page', () => {
     await page.close();
   });
 });
+
+describe('web page wording and helpers (issue 11)', () => {
+  it('after Check on a phone the verdict is in view and focused; plain words; each clause text quoted once; context remembered; Copy', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto(`${inject('checkerUrl')}/`);
+    await expect.poll(() => page.locator('#profile option').count()).toBe(4);
+    await page.getByLabel('Council').selectOption('southend-on-sea'); // earlier tests' choice is remembered
+    await page.getByLabel('You are posting as').selectOption('cabinet_member');
+    // Two confidential findings: Southend's 5.7 and 9.3.5 say the same words.
+    await page.getByLabel('Draft post').fill('Between us, the Part 2 report says the Seaway bid was £1.2m. Not for sharing yet, but the confidential annex also names the preferred bidder, Coastline Leisure.');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/^Do not post as written: \d+ issues? to look at$/u);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('verdict');
+    const box = await page.locator('#verdict').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+    const result = (await page.textContent('#result'))!;
+    expect(result).not.toMatch(/score|\(error\)|\(warning\)|\[profile\]|\d{4}-\d{2}-\d{2}/u);
+    // Each distinct clause text appears once on the page.
+    const quotes = await page.locator('#cards blockquote').evaluateAll((qs) => qs.map((q) => q.lastChild?.textContent ?? ''));
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(await page.textContent('#election')).toMatch(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? \d{1,2} [A-Z][a-z]+ \d{4}\b/u);
+
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('checkerUrl') });
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Between us');
+
+    // The context, not the draft, is there on the next visit.
+    await page.reload();
+    await expect.poll(() => page.inputValue('#role')).toBe('cabinet_member');
+    expect(await page.inputValue('#text')).toBe('');
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Between us');
+    await page.close();
+  });
+
+  it('Apply after the draft changed checks it again first and applies the same suggestion to the new text', async () => {
+    const page = await context.newPage();
+    await page.goto(`${inject('checkerUrl')}/`);
+    await expect.poll(() => page.locator('#profile option').count()).toBe(4);
+    await page.getByLabel('Council').selectOption('southend-on-sea');
+    await page.getByLabel('You are posting as').selectOption('councillor');
+    await page.getByLabel('Draft post').fill('Sarah in Planning has made a complete mess of the Elm Road application.');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
+    // Typing before the statement moves it; the old card's offsets are stale.
+    await page.locator('#text').evaluate((t: HTMLTextAreaElement) => { t.value = 'Update. ' + t.value; });
+    await page.locator('.card').first().getByRole('button', { name: 'Apply suggestion' }).click();
+    await expect.poll(() => page.inputValue('#text')).toBe("Update. I'll be asking Cllr Priya Nandra (Cabinet Member for Planning and Regeneration) to explain this and put it right.");
+    await page.close();
+  });
+});
