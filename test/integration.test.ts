@@ -1,0 +1,81 @@
+// Issue 12 (integration basics) over HTTP through app.request(): request ids on every
+// response and in every JSON error body; unknown top-level fields reported as warnings;
+// Idempotency-Key refused when malformed. Storage-backed behaviour (idempotent replays,
+// pagination of saved reviews) is tested inside workerd (test/workerd/).
+
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { app } from '../src/app.ts';
+
+const local = { LOCAL_OPEN_ACCESS: 'true' };
+const TOKEN = 'cpc_integration_token_0123456789';
+const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+const json = (path: string, body: unknown, headers: Record<string, string> = {}, e: object = local) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }, e);
+
+/** A PROFILES namespace that fails, to reach the 500 handler. */
+const brokenKv = { get: async () => { throw new Error('kv down'); }, list: async () => { throw new Error('kv down'); } };
+
+describe('X-Request-Id', () => {
+  const cases: Array<[string, () => Promise<Response>, number]> = [
+    ['200 health', () => app.request('/v1/health', {}, local), 200],
+    ['200 web page', () => app.request('/', {}, local), 200],
+    ['200 reviews page', () => app.request('/reviews', {}, local), 200],
+    ['204 CORS preflight', () => app.request('/v1/check', { method: 'OPTIONS', headers: { origin: 'chrome-extension://x', 'access-control-request-method': 'POST' } }, local), 204],
+    ['400 invalid_json', () => json('/v1/check', '{"text":'), 400],
+    ['401 no token', () => json('/v1/check', { text: 'hi' }, {}, { API_TOKENS: digest(TOKEN) }), 401],
+    ['403 wrong token', () => json('/v1/check', { text: 'hi' }, { authorization: 'Bearer nope' }, { API_TOKENS: digest(TOKEN) }), 403],
+    ['404 no route', () => app.request('/v2/nothing', {}, local), 404],
+    ['404 unknown profile', () => json('/v1/check', { text: 'hi', profile: 'atlantis' }), 404],
+    ['405 wrong method', () => app.request('/v1/check', {}, local), 405],
+    ['413 payload_too_large', () => json('/v1/check', { text: 'x', pad: 'y'.repeat(200_000) }), 413],
+    ['413 too_many_items', () => json('/v1/batch', { items: Array.from({ length: 1001 }, (_, i) => ({ id: i, text: 'hi' })) }), 413],
+    ['415 not JSON', () => app.request('/v1/check', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }, local), 415],
+    ['429 rate limited', () => json('/v1/check', { text: 'hi' }, { authorization: `Bearer ${TOKEN}` }, { API_TOKENS: digest(TOKEN), RATE_LIMIT_TOKEN: { limit: async () => ({ success: false }) } }), 429],
+    ['500 unexpected', () => json('/v1/check', { text: 'hi', profile: 'my-council' }, {}, { ...local, PROFILES: brokenKv }), 500],
+    ['503 access not configured', () => json('/v1/check', { text: 'hi' }, {}, {}), 503],
+  ];
+
+  it.each(cases)('%s carries one, and a JSON error body repeats it as error.requestId', async (_name, send, status) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
+    if (status >= 400) {
+      const body = await res.json() as { error: { code: string; message: string; requestId: string } };
+      expect(body.error.code).toEqual(expect.any(String));
+      expect(body.error.requestId).toBe(id);
+    }
+  });
+
+  it('keeps the rest of an error body and its headers as they were', async () => {
+    const res = await app.request('/v1/check', {}, local);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/u);
+    const body = await res.json() as { error: Record<string, unknown> };
+    expect(Object.keys(body.error)).toEqual(['code', 'message', 'requestId']);
+  });
+
+  it('echoes a sane id (printable ASCII, up to 128 characters), else makes a new one', async () => {
+    const sent = async (id: string) => (await app.request('/v1/nothing', { headers: { 'x-request-id': id } }, local));
+    for (const id of ['comms-tool-42', 'Root=1-67a;Parent=53995c3f;Sampled=1', 'a b "c" {d}', 'x'.repeat(128), '~']) {
+      const res = await sent(id);
+      expect(res.headers.get('x-request-id')).toBe(id);
+      expect((await res.json() as { error: { requestId: string } }).error.requestId).toBe(id);
+    }
+    for (const id of ['x'.repeat(129), 'caf\u00e9', 'tab\there', 'bell\u0007', 'del\u007f']) {
+      const res = await sent(id);
+      expect(res.headers.get('x-request-id'), JSON.stringify(id)).toMatch(/^[0-9a-f-]{36}$/u);
+    }
+  });
+
+  it('lets a browser script read it (CORS exposes it) and send it', async () => {
+    const ext = { ...local, CORS_ORIGINS: 'chrome-extension://abc' };
+    const pre = await app.request('/v1/batch', { method: 'OPTIONS', headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key,x-request-id' } }, ext);
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/idempotency-key/iu);
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/x-request-id/iu);
+    const res = await json('/v1/check', { text: 'hi' }, { origin: 'chrome-extension://abc' }, ext);
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/x-request-id/iu);
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/idempotent-replayed/iu);
+  });
+});
