@@ -17,7 +17,7 @@ const json = (path: string, body: unknown, headers: Record<string, string> = {},
 const brokenKv = { get: async () => { throw new Error('kv down'); }, list: async () => { throw new Error('kv down'); } };
 
 describe('X-Request-Id', () => {
-  const cases: Array<[string, () => Promise<Response>, number]> = [
+  const cases: Array<[string, () => Response | Promise<Response>, number]> = [
     ['200 health', () => app.request('/v1/health', {}, local), 200],
     ['200 web page', () => app.request('/', {}, local), 200],
     ['200 reviews page', () => app.request('/reviews', {}, local), 200],
@@ -77,5 +77,64 @@ describe('X-Request-Id', () => {
     const res = await json('/v1/check', { text: 'hi' }, { origin: 'chrome-extension://abc' }, ext);
     expect(res.headers.get('access-control-expose-headers')).toMatch(/x-request-id/iu);
     expect(res.headers.get('access-control-expose-headers')).toMatch(/idempotent-replayed/iu);
+  });
+});
+
+describe('unknown top-level fields', () => {
+  type Warned = { warnings?: Array<{ code: string; field?: string; message: string }>; verdict?: string; error?: { code: string; issues: Array<{ path: string }> } };
+  const harmless = 'Thanks to everyone who came to the beach clean today!';
+
+  it('/v1/check ignores them, judges the post as without them, and lists each in warnings', async () => {
+    const plain = await (await json('/v1/check', { text: harmless })).json() as Warned & Record<string, unknown>;
+    const res = await json('/v1/check', { text: harmless, colour: 'blue', futureOption: { deep: true } });
+    expect(res.status).toBe(200);
+    const body = await res.json() as Warned & Record<string, unknown>;
+    expect(body.warnings).toEqual([
+      { code: 'unknown_field', field: 'colour', message: expect.stringContaining('colour') },
+      { code: 'unknown_field', field: 'futureOption', message: expect.stringContaining('futureOption') },
+    ]);
+    const { warnings: _w, ...rest } = body;
+    expect(rest).toEqual(plain);
+    expect(plain.warnings).toBeUndefined();
+  });
+
+  it('unknown values of known fields, and unknown keys inside context or an election, are still 400', async () => {
+    for (const bad of [
+      { text: harmless, context: { channel: 'tiktok' } },
+      { text: harmless, context: { chanel: 'official' } },
+      { text: harmless, context: { election: { pollingDay: '2026-05-07', extra: 1 } } },
+      { text: harmless, secondOpinion: 'sometimes' },
+      { text: 42, colour: 'blue' },
+    ]) {
+      const res = await json('/v1/check', bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      const body = await res.json() as Warned;
+      expect(body.error?.code).toBe('invalid_request');
+      expect(body.warnings).toBeUndefined();
+    }
+  });
+
+  it('/v1/batch (JSON) reports them at the top; an unknown key inside an item is that item\'s error', async () => {
+    const res = await json('/v1/batch', { items: [{ id: 'a', text: harmless }, { id: 'b', text: harmless, colour: 'red' }], dryRun: true });
+    expect(res.status).toBe(200);
+    const body = await res.json() as Warned & { results: Array<{ id: string; verdict?: string; error?: { code: string } }> };
+    expect(body.warnings).toEqual([{ code: 'unknown_field', field: 'dryRun', message: expect.any(String) }]);
+    expect(body.results.map((r) => r.error?.code ?? r.verdict)).toEqual(['ok', 'invalid_item']);
+  });
+
+  it('names at most 20 and counts the rest; long names are cut', async () => {
+    const body: Record<string, unknown> = { text: harmless, ['k'.repeat(300)]: 1 };
+    for (let i = 0; i < 30; i++) body[`extra${i}`] = i;
+    const res = await json('/v1/check', body);
+    const { warnings } = await res.json() as Warned;
+    expect(warnings).toHaveLength(21);
+    expect(warnings![0]!.field).toBe(`${'k'.repeat(100)}…`);
+    expect(warnings!.at(-1)).toMatchObject({ code: 'unknown_fields_omitted', message: expect.stringContaining('11 more') });
+  });
+
+  it('a field named __proto__ is only a warning', async () => {
+    const res = await json('/v1/check', `{"text":"${harmless}","__proto__":{"text":""}}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ warnings: [{ field: '__proto__' }] });
   });
 });

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { summarize } from '../batch/summary.ts';
 import type { AppEnv } from '../env.ts';
+import { warningsField } from '../schema/unknown-fields.ts';
 import { checkBatch, readBatch } from './batch-input.ts';
 
 export const batchRoutes = new Hono<AppEnv>();
@@ -18,5 +19,6 @@ batchRoutes.post('/', async (c) => {
     profile: { id: checked.profile.id, name: checked.profile.name },
     summary: summarize(checked.results),
     results: checked.results,
+    ...warningsField(read.batch.warnings),
   });
 });

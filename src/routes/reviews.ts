@@ -26,6 +26,7 @@ import { DECISIONS, DEFAULT_AUDIT_RETENTION_DAYS, ReviewKeyUnavailable, reviewSt
 import { reviewKeys } from '../reviews/sealed.ts';
 import { requireSecret } from './admin-auth.ts';
 import { BatchRequestSchema } from '../schema/batch.ts';
+import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
 import { checkBatch, readBatch } from './batch-input.ts';
 import { readJsonBody } from './json-body.ts';
 import { errorBody, jsonError, zodIssues } from './errors.ts';
@@ -108,7 +109,7 @@ reviewRoutes.post('/', async (c) => {
     name: title.data, profileId: checked.profile.id, createdBy: who.data,
     retentionDays: retentionDays(c.env.RETENTION_DAYS), summary: summarize(checked.results), posts,
   });
-  return c.json(review, 201);
+  return c.json({ ...review, ...warningsField(read.batch.warnings) }, 201);
 });
 
 reviewRoutes.get('/', async (c) => c.json({ reviews: await store(c).list() }));
@@ -123,10 +124,11 @@ reviewRoutes.put('/:id/posts/:position', async (c) => {
   if (!Number.isInteger(position) || position < 0) return jsonError(c, 400, 'invalid_request', 'The post position must be a whole number from 0.');
   const read = await readJsonBody(c, MAX_DECISION_BYTES);
   if (!read.ok) return read.response;
-  const parsed = DecisionSchema.safeParse(read.body);
+  const known = withoutUnknownFields(DecisionSchema, read.body);
+  const parsed = DecisionSchema.safeParse(known.body);
   if (!parsed.success) return jsonError(c, 400, 'invalid_request', `A decision is {decision: ${DECISIONS.join(' | ')}, note?, reviewer}.`, { issues: zodIssues(parsed.error) });
   const post = await store(c).decide(c.req.param('id'), position, { decision: parsed.data.decision, note: parsed.data.note?.trim() || null, reviewer: parsed.data.reviewer });
-  return post ? c.json(post) : jsonError(c, 404, 'unknown_post', 'No such review or post.');
+  return post ? c.json({ ...post, ...warningsField(known.warnings) }) : jsonError(c, 404, 'unknown_post', 'No such review or post.');
 });
 
 reviewRoutes.get('/:id/audit', async (c) => {
