@@ -8,7 +8,7 @@
 // encodeURIComponent gives, so any name fits), or in the JSON body.
 //
 //   POST   /v1/reviews?profile=                   body: text/csv (+ X-Review-Name, X-Reviewer), or JSON {name, reviewer, profile?, items}
-//   GET    /v1/reviews                            list
+//   GET    /v1/reviews?limit=&cursor=             list, newest first, a page at a time
 //   GET    /v1/reviews/:id                        the review and its posts, riskiest first
 //   PUT    /v1/reviews/:id/posts/:position        {decision, note?, reviewer}
 //   GET    /v1/reviews/:id/audit                  who decided what, when
@@ -30,6 +30,7 @@ import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts
 import { checkBatch, readBatch } from './batch-input.ts';
 import { readJsonBody } from './json-body.ts';
 import { errorBody, jsonError, zodIssues } from './errors.ts';
+import { encodeCursor, readPage } from './pagination.ts';
 
 export const DEFAULT_RETENTION_DAYS = 30;
 /** A decision is a few words and a note of at most 2,000 characters. */
@@ -112,7 +113,12 @@ reviewRoutes.post('/', async (c) => {
   return c.json({ ...review, ...warningsField(read.batch.warnings) }, 201);
 });
 
-reviewRoutes.get('/', async (c) => c.json({ reviews: await store(c).list() }));
+reviewRoutes.get('/', async (c) => {
+  const page = readPage(c);
+  if (!page.ok) return page.response;
+  const { reviews, next } = await store(c).list({ limit: page.limit, after: page.after });
+  return c.json({ reviews, nextCursor: next ? encodeCursor(next) : null });
+});
 
 reviewRoutes.get('/:id', async (c) => {
   const found = await store(c).get(c.req.param('id'));
