@@ -138,3 +138,65 @@ describe('unknown top-level fields', () => {
     expect(await res.json()).toMatchObject({ warnings: [{ field: '__proto__' }] });
   });
 });
+
+describe('Idempotency-Key (without storage: the checks that come first)', () => {
+  const items = { items: [{ id: 1, text: 'Bins on Tuesday' }] };
+  it.each([
+    ['empty', ''],
+    ['only spaces', '   '],
+    ['256 characters', 'k'.repeat(256)],
+    ['not ASCII', 'clé-1'],
+    ['a control character', 'key\u0001'],
+    ['DEL', 'key\u007f'],
+  ])('a malformed key (%s) is 400 invalid_idempotency_key, and nothing runs', async (_what, key) => {
+    const res = await json('/v1/batch', items, { 'idempotency-key': key });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_idempotency_key', requestId: expect.any(String) } });
+  });
+
+  it('a well-formed key (up to 255 printable characters) needs the storage bindings: 503 without them', async () => {
+    for (const key of ['k'.repeat(255), 'a key with spaces and "quotes"', crypto.randomUUID()]) {
+      const res = await json('/v1/batch', items, { 'idempotency-key': key });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: { code: 'idempotency_unavailable' } });
+    }
+  });
+
+  it('is ignored on routes that do not take it, and a batch without it runs as before', async () => {
+    expect((await json('/v1/check', { text: 'Bins on Tuesday' }, { 'idempotency-key': '' })).status).toBe(200);
+    const res = await json('/v1/batch', items);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('idempotent-replayed')).toBeNull();
+  });
+});
+
+describe('canonical request bodies', () => {
+  it('ignore key order and spacing, not values or array order', async () => {
+    const { canonicalJson } = await import('../src/routes/idempotency.ts');
+    expect(canonicalJson(JSON.parse('{"b": 1, "a": {"y": [2, 1], "x": null}}'))).toBe(canonicalJson({ a: { x: null, y: [2, 1] }, b: 1 }));
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
+    expect(canonicalJson({ a: '1' })).not.toBe(canonicalJson({ a: 1 }));
+  });
+});
+
+describe('logs', () => {
+  it('never hold the post text, whatever the request and however it ends', async () => {
+    const secret = 'Zebra-7781 Sarah in Planning leaked the exempt report';
+    const lines: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((m) => console[m]);
+    for (const m of methods) console[m] = (...args: unknown[]) => { lines.push(args.map(String).join(' ')); };
+    try {
+      await json('/v1/check', { text: secret, colour: secret });
+      await json('/v1/check', { text: secret, profile: 'my-council' }, {}, { ...local, PROFILES: brokenKv }); // a 500
+      await json('/v1/check', `{"text":"${secret}`);
+      await json('/v1/batch', { items: [{ id: 1, text: secret }], [secret]: 1 });
+      await json('/v1/batch', { items: [{ id: 1, text: secret }] }, { 'idempotency-key': 'k1' });
+      await json('/v1/batch', { items: [{ id: 1, text: secret }] }, { 'idempotency-key': '' });
+    } finally {
+      methods.forEach((m, i) => { console[m] = originals[i]!; });
+    }
+    expect(lines.some((l) => l.includes('unhandled_error'))).toBe(true); // the 500 was logged...
+    expect(lines.join('\n')).not.toContain('Zebra-7781'); // ...without the draft
+  });
+});

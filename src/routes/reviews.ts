@@ -27,7 +27,9 @@ import { reviewKeys } from '../reviews/sealed.ts';
 import { requireSecret } from './admin-auth.ts';
 import { BatchRequestSchema } from '../schema/batch.ts';
 import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
-import { checkBatch, readBatch } from './batch-input.ts';
+import { idempotencyStore } from '../idempotency/store.ts';
+import { checkBatch, MAX_BATCH_BYTES, readBatch } from './batch-input.ts';
+import { idempotency } from './idempotency.ts';
 import { readJsonBody } from './json-body.ts';
 import { errorBody, jsonError, zodIssues } from './errors.ts';
 import { encodeCursor, readPage } from './pagination.ts';
@@ -84,6 +86,12 @@ const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().
 
 export const reviewRoutes = new Hono<AppEnv>();
 reviewRoutes.use('*', requireTeam(), requireDatabase());
+// An upload with an Idempotency-Key is saved once however often it is retried (the names
+// in the headers are part of the request).
+reviewRoutes.use('/', idempotency({
+  maxBytes: MAX_BATCH_BYTES, vary: ['x-review-name', 'x-reviewer'],
+  reviewOf: (body) => { const id = (body as { id?: unknown } | null)?.id; return typeof id === 'string' ? id : undefined; },
+}));
 
 const store = (c: { env: AppEnv['Bindings'] }) => reviewStore(c.env.DB!, reviewKeys(c.env.REVIEW_KEYS!, () => new Date()));
 
@@ -160,6 +168,8 @@ reviewRoutes.get('/:id/export', async (c) => {
 reviewRoutes.delete('/:id', async (c) => {
   const s = store(c);
   if (!(await s.exists(c.req.param('id')))) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  // The upload's idempotent result names the review: it goes too (its key first).
+  await idempotencyStore(c.env.DB!, c.env.REVIEW_KEYS!).forgetReview(c.req.param('id'));
   await s.delete(c.req.param('id'), nameHeader(c, 'x-reviewer')?.trim().slice(0, 100) || 'unknown');
   return c.body(null, 204);
 });
