@@ -14,7 +14,8 @@ export interface Bindings {
   DB?: D1Database;
   /** Worker secret: the communications team's token for saved reviews (/v1/reviews). */
   TEAM_TOKEN?: string;
-  /** Workers KV namespace holding each saved review's key (src/reviews/sealed.ts). */
+  /** Workers KV namespace holding each saved review's key (src/reviews/sealed.ts), and the
+   * key material of idempotent results (idempotency:<entry>, src/idempotency/store.ts). */
   REVIEW_KEYS?: KVNamespace;
   /** Days a saved review (and its post text) is kept; default 30. */
   RETENTION_DAYS?: string;

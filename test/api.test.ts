@@ -65,10 +65,12 @@ describe('POST /v1/check', () => {
     expect(paths).toEqual(expect.arrayContaining(['text', 'context.channel', 'context.postedAt']));
   });
 
-  it('answers 400 for malformed JSON and for unknown fields', async () => {
+  it('answers 400 for malformed JSON and for unknown keys inside context; an unknown top-level field is a warning', async () => {
     expect((await post('{"text": "hi"')).status).toBe(400);
+    expect((await post({ text: 'hi', context: { colour: 'blue' } })).status).toBe(400);
     const res = await post({ text: 'hi', colour: 'blue' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ warnings: [{ code: 'unknown_field', field: 'colour' }] });
   });
 
   it('answers 413 for text over 20,000 characters and for a huge body', async () => {

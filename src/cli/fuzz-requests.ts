@@ -2,7 +2,7 @@
 // (issue 9): /v1/check, /v1/batch (JSON and CSV), /v1/reviews (upload, read, decide,
 // export, delete), /v1/profiles (read, upload, delete) and stray paths, with odd text
 // (any Unicode, lone surrogates, huge or tiny numbers), odd dates, odd ids and odd
-// content types. Used by test/workerd/fuzz.test.ts (a few hundred, in the suite) and by
+// content types, and shared or malformed Idempotency-Keys. Used by test/workerd/fuzz.test.ts (a few hundred, in the suite) and by
 // `npm run fuzz` (as many as asked, against wrangler dev).
 
 import fc from 'fast-check';
@@ -61,11 +61,13 @@ export function fuzzRequest(tokens: { admin: string; team: string }): fc.Arbitra
   // Names travel percent-encoded in headers: odd ones, and malformed encodings.
   const headerName = fc.oneof(oddId.map((v) => { try { return encodeURIComponent(v); } catch { return '%E0%A4%A'; } }), fc.constantFrom('%', '%ZZ', 'Jo', ''));
   const names = fc.record({ 'x-reviewer': headerName, 'x-review-name': headerName }, { requiredKeys: [] });
+  // A few shared keys, so repeats, reuses and replays happen; and malformed ones.
+  const idempotencyKey = fc.record({ 'idempotency-key': fc.constantFrom('k1', 'k2', '', ' ', 'x'.repeat(300)) }, { requiredKeys: [] });
   return fc.oneof(
     { weight: 6, arbitrary: fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/check'), headers: contentType.map((t) => ({ 'content-type': t })), body: jsonOf(checkBody) }) },
-    { weight: 3, arbitrary: fc.record({ method: fc.constant('POST'), path: query.map((q) => `/v1/batch${q}`), headers: fc.constant({ 'content-type': 'application/json' }), body: jsonOf(fc.record({ profile: oddId, items: fc.array(fc.oneof(item, oddValue), { maxLength: 6 }) }, { requiredKeys: ['items'] })) }) },
-    { weight: 2, arbitrary: fc.record({ method: fc.constant('POST'), path: query.map((q) => `/v1/batch${q}`), headers: fc.constant({ 'content-type': 'text/csv' }), body: csvBody }) },
-    { weight: 2, arbitrary: fc.tuple(auth(tokens.team), names, query, fc.boolean(), csvBody, jsonOf(fc.record({ name: oddValue, reviewer: oddValue, items: fc.array(item, { maxLength: 4 }) }))).map(([h, n, q, csv, c, j]) => ({ method: 'POST', path: `/v1/reviews${q}`, headers: { ...h, ...n, 'content-type': csv ? 'text/csv' : 'application/json' }, body: csv ? c : j })) },
+    { weight: 3, arbitrary: fc.record({ method: fc.constant('POST'), path: query.map((q) => `/v1/batch${q}`), headers: idempotencyKey.map((k) => ({ 'content-type': 'application/json', ...k })), body: jsonOf(fc.record({ profile: oddId, items: fc.array(fc.oneof(item, oddValue), { maxLength: 6 }) }, { requiredKeys: ['items'] })) }) },
+    { weight: 2, arbitrary: fc.record({ method: fc.constant('POST'), path: query.map((q) => `/v1/batch${q}`), headers: idempotencyKey.map((k) => ({ 'content-type': 'text/csv', ...k })), body: csvBody }) },
+    { weight: 2, arbitrary: fc.tuple(auth(tokens.team), names, idempotencyKey, query, fc.boolean(), csvBody, jsonOf(fc.record({ name: oddValue, reviewer: oddValue, items: fc.array(item, { maxLength: 4 }) }))).map(([h, n, k, q, csv, c, j]) => ({ method: 'POST', path: `/v1/reviews${q}`, headers: { ...h, ...n, ...k, 'content-type': csv ? 'text/csv' : 'application/json' }, body: csv ? c : j })) },
     { weight: 2, arbitrary: fc.tuple(auth(tokens.team), names, fc.constantFrom('GET', 'DELETE', 'HEAD'), oddId, fc.constantFrom('', '/audit', '/export')).map(([h, n, m, id, tail]) => ({ method: m, path: `/v1/reviews/${id}${m === 'DELETE' ? '' : tail}`, headers: { ...h, ...n } })) },
     { weight: 1, arbitrary: fc.tuple(auth(tokens.team), oddId, oddId, jsonOf(fc.record({ decision: fc.oneof(fc.constantFrom('approved', 'needs_edit', 'rejected'), oddValue), note: oddValue, reviewer: oddValue }, { requiredKeys: [] }))).map(([h, id, pos, body]) => ({ method: 'PUT', path: `/v1/reviews/${id}/posts/${pos}`, headers: { ...h, 'content-type': 'application/json' }, body })) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('GET', 'HEAD'), oddId, fc.constantFrom('', '/clauses')).map(([m, id, tail]) => ({ method: m, path: `/v1/profiles/${id}${tail}`, headers: {} })) },

@@ -9,8 +9,8 @@
 const ALGORITHM = { name: 'AES-GCM', length: 256 } as const;
 const PREFIX = 'v1.';
 
-const toBase64 = (bytes: Uint8Array) => { let s = ''; for (const b of bytes) s += String.fromCharCode(b); return btoa(s); };
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+export const toBase64 = (bytes: Uint8Array) => { let s = ''; for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000)); return btoa(s); };
+export const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
 const utf8 = new TextEncoder();
 
 export interface ReviewKey { readonly raw: string; readonly key: CryptoKey }
@@ -24,20 +24,24 @@ export async function importReviewKey(raw: string): Promise<ReviewKey> {
   return { raw, key: await crypto.subtle.importKey('raw', fromBase64(raw), ALGORITHM, false, ['encrypt', 'decrypt']) };
 }
 
-/** `where` names the value's place (review, post, field) and is bound in as associated
- * data, so a sealed value copied to another row or column does not open there. */
-export async function seal(k: ReviewKey, plain: string, where: string): Promise<string> {
+/** Bytes sealed with an AES-GCM key as text (`v1.<iv>.<data>`, base64). `where` names the
+ * value's place (review, post, field) and is bound in as associated data, so a sealed
+ * value copied to another row or column does not open there. */
+export async function sealBytes(key: CryptoKey, plain: Uint8Array, where: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(where) }, k.key, utf8.encode(plain));
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: utf8.encode(where) }, key, plain);
   return `${PREFIX}${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`;
 }
 
-export async function unseal(k: ReviewKey, sealed: string, where: string): Promise<string> {
+export async function unsealBytes(key: CryptoKey, sealed: string, where: string): Promise<Uint8Array> {
   if (!sealed.startsWith(PREFIX)) throw new Error('not a sealed value');
   const [iv, data] = sealed.slice(PREFIX.length).split('.');
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv ?? ''), additionalData: utf8.encode(where) }, k.key, fromBase64(data ?? ''));
-  return new TextDecoder().decode(plain);
+  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv ?? ''), additionalData: utf8.encode(where) }, key, fromBase64(data ?? '')));
 }
+
+export const seal = (k: ReviewKey, plain: string, where: string): Promise<string> => sealBytes(k.key, utf8.encode(plain), where);
+
+export const unseal = async (k: ReviewKey, sealed: string, where: string): Promise<string> => new TextDecoder().decode(await unsealBytes(k.key, sealed, where));
 
 /** Where the review keys live: one KV entry per review, named by its id. */
 export function reviewKeys(kv: KVNamespace, now: () => Date) {

@@ -104,10 +104,16 @@ export function reviewStore(db: D1Database, keys: ReviewKeys, now: () => Date = 
       return { id, name: input.name, profileId: input.profileId, createdAt: created.toISOString(), createdBy: input.createdBy, expiresAt: expires.toISOString(), total: input.posts.length, summary: input.summary, decided: 0 };
     },
 
-    async list(): Promise<ReviewRow[]> {
+    /** Live reviews, newest first (created_at, then id, both descending), `limit` at a time
+     * from just after `after`; `next` is where the following page starts (none at the end). */
+    async list(page: { limit: number; after?: { createdAt: string; id: string } | undefined } = { limit: 50 }): Promise<{ reviews: ReviewRow[]; next: { createdAt: string; id: string } | null }> {
+      const after = page.after ?? null;
       const { results } = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided
-        FROM reviews r WHERE r.expires_at > ? ORDER BY r.created_at DESC`).bind(now().toISOString()).all();
-      return results.map(reviewOf);
+        FROM reviews r WHERE r.expires_at > ?1 AND (?2 IS NULL OR r.created_at < ?2 OR (r.created_at = ?2 AND r.id < ?3))
+        ORDER BY r.created_at DESC, r.id DESC LIMIT ?4`).bind(now().toISOString(), after?.createdAt ?? null, after?.id ?? null, page.limit + 1).all();
+      const reviews = results.slice(0, page.limit).map(reviewOf);
+      const last = reviews.at(-1);
+      return { reviews, next: results.length > page.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
     },
 
     exists: alive,

@@ -34,7 +34,9 @@ export async function sha256Hex(s: string): Promise<string> {
 export const apiCors = () => cors({
   origin: (origin, c) => (allowedOrigins(c.env as Bindings | undefined).includes(origin) ? origin : null),
   allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-  allowHeaders: ['content-type', 'authorization'],
+  allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-request-id'],
+  // Readable by the calling script: which request this was, and whether it was a replay.
+  exposeHeaders: ['x-request-id', 'idempotent-replayed', 'retry-after'],
   maxAge: 600,
 });
 

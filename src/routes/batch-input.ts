@@ -16,6 +16,7 @@ import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { profileStore } from '../profiles/store.ts';
 import { BatchRequestSchema, MAX_BATCH_ITEMS } from '../schema/batch.ts';
+import { withoutUnknownFields, type RequestWarning } from '../schema/unknown-fields.ts';
 import { jsonError, zodIssues } from './errors.ts';
 import { isJsonType, readBodyText } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
@@ -34,10 +35,12 @@ export interface ReadBatch {
   extra: Record<string, unknown>;
   /** The second opinion asked for (JSON "secondOpinion", or ?secondOpinion= for CSV). */
   secondOpinion?: SecondOpinionMode | undefined;
+  /** Unknown top-level fields of a JSON body, ignored (for the response's `warnings`). */
+  warnings: RequestWarning[];
 }
 
-/** The JSON batch body: {profile?, items}, or a caller's extension of it. */
-type RequestSchema = z.ZodType<{ profile?: string | undefined; items: unknown[] }>;
+/** The JSON batch body: {profile?, items}, or a caller's extension of it (a strict object). */
+type RequestSchema = z.ZodObject;
 
 const tooMany = (c: Context, n: number) => jsonError(c, 413, 'too_many_items', `A batch may hold at most ${MAX_BATCH_ITEMS} posts; this one has ${n}. Split it into several requests.`, { limit: MAX_BATCH_ITEMS, count: n });
 
@@ -66,18 +69,20 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
       const { raw: item, warnings } = rowToItem(cells, found.columns, row);
       return { raw: withDefaultContext(item, fromQuery.context), where: { row }, warnings };
     });
-    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {}, secondOpinion } };
+    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {}, secondOpinion, warnings: [] } };
   }
 
   let body: unknown;
   try { body = JSON.parse(raw); } catch { return { ok: false, response: jsonError(c, 400, 'invalid_json', 'The request body is not valid JSON.') }; }
-  const parsed = schema.safeParse(body);
+  const known = withoutUnknownFields(schema, body);
+  const parsed = schema.safeParse(known.body);
   if (!parsed.success) return { ok: false, response: jsonError(c, 400, 'invalid_request', 'The request does not match {profile?, context?, items: [...]}.', { issues: zodIssues(parsed.error) }) };
-  if (parsed.data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, parsed.data.items.length) };
-  const { profile, items, secondOpinion: mode, context, ...extra } = parsed.data as { profile?: string; items: unknown[]; secondOpinion?: SecondOpinionMode; context?: ContextInput };
+  const data = parsed.data as { profile?: string; items: unknown[]; secondOpinion?: SecondOpinionMode; context?: ContextInput };
+  if (data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, data.items.length) };
+  const { profile, items, secondOpinion: mode, context, ...extra } = data;
   const defaults = mergeContext(fromQuery.context, context);
   const entries = items.map((item, index) => ({ raw: withDefaultContext(item, defaults), where: { index }, warnings: [] }));
-  return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra, secondOpinion: mode ?? secondOpinion } };
+  return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra, secondOpinion: mode ?? secondOpinion, warnings: known.warnings } };
 }
 
 /** The batch's default context from the query (?authorRole=&channel=&postedAt=

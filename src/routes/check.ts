@@ -8,6 +8,7 @@ import { analyzeDetailed, withSafeReplacements } from '../pipeline/analyze.ts';
 import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import { profileStore } from '../profiles/store.ts';
 import { CheckRequestSchema, MAX_TEXT_LENGTH } from '../schema/check.ts';
+import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
 import { jsonError, zodIssues } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
@@ -25,7 +26,9 @@ checkRoutes.post('/', async (c) => {
   if (typeof text === 'string' && text.length > MAX_TEXT_LENGTH) {
     return jsonError(c, 413, 'text_too_long', `text may be at most ${MAX_TEXT_LENGTH} characters; this one has ${text.length}.`, { limit: MAX_TEXT_LENGTH, length: text.length });
   }
-  const parsed = CheckRequestSchema.safeParse(read.body);
+  // Unknown top-level fields are ignored and reported in `warnings` (issue 12).
+  const { body, warnings } = withoutUnknownFields(CheckRequestSchema, read.body);
+  const parsed = CheckRequestSchema.safeParse(body);
   if (!parsed.success) {
     return jsonError(c, 400, 'invalid_request', 'The request does not match the schema.', { issues: zodIssues(parsed.error) });
   }
@@ -34,5 +37,6 @@ checkRoutes.post('/', async (c) => {
   const options = { profile: found.profile, context: parsed.data.context };
   // Suggestions to apply are offered only where applying them was checked to be safe.
   const detailed = withSafeReplacements(parsed.data.text, analyzeDetailed(parsed.data.text, options), options);
-  return c.json(await secondOpinionFor(c.env).judge({ text: parsed.data.text, profile: found.profile, detailed, mode: parsed.data.secondOpinion }));
+  const response = await secondOpinionFor(c.env).judge({ text: parsed.data.text, profile: found.profile, detailed, mode: parsed.data.secondOpinion });
+  return c.json({ ...response, ...warningsField(warnings) });
 });

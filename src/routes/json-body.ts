@@ -10,14 +10,14 @@ export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Resp
 /** application/json, or any +json type. */
 export const isJsonType = (type: string) => /^application\/(?:[\w.+-]+\+)?json\b/iu.test(type);
 
-/** The body as text, or a 413 when it is over `maxBytes` bytes. A declared length over
+/** The body's bytes, or a 413 when it is over `maxBytes` bytes. A declared length over
  * the limit is refused before reading; otherwise the body is read as a stream and
  * reading stops as soon as the bytes pass the limit (chunked uploads send no length). */
-export async function readBodyText(c: Context, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
+export async function readBodyBytes(c: Context, maxBytes: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; response: Response }> {
   const tooLarge = () => ({ ok: false as const, response: jsonError(c, 413, 'payload_too_large', `The request body may be at most ${maxBytes} bytes.`, { limit: maxBytes }) });
   if (Number(c.req.header('content-length') ?? '0') > maxBytes) return tooLarge();
   const body = c.req.raw.body;
-  if (!body) return { ok: true, text: '' };
+  if (!body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -34,7 +34,13 @@ export async function readBodyText(c: Context, maxBytes: number): Promise<{ ok: 
   const all = new Uint8Array(bytes);
   let at = 0;
   for (const chunk of chunks) { all.set(chunk, at); at += chunk.byteLength; }
-  return { ok: true, text: new TextDecoder().decode(all) };
+  return { ok: true, bytes: all };
+}
+
+/** The body as text (UTF-8), or a 413 when it is over `maxBytes` bytes (readBodyBytes). */
+export async function readBodyText(c: Context, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; response: Response }> {
+  const read = await readBodyBytes(c, maxBytes);
+  return read.ok ? { ok: true, text: new TextDecoder().decode(read.bytes) } : read;
 }
 
 export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {

@@ -8,7 +8,7 @@
 // encodeURIComponent gives, so any name fits), or in the JSON body.
 //
 //   POST   /v1/reviews?profile=                   body: text/csv (+ X-Review-Name, X-Reviewer), or JSON {name, reviewer, profile?, items}
-//   GET    /v1/reviews                            list
+//   GET    /v1/reviews?limit=&cursor=             list, newest first, a page at a time
 //   GET    /v1/reviews/:id                        the review and its posts, riskiest first
 //   PUT    /v1/reviews/:id/posts/:position        {decision, note?, reviewer}
 //   GET    /v1/reviews/:id/audit                  who decided what, when
@@ -26,9 +26,13 @@ import { DECISIONS, DEFAULT_AUDIT_RETENTION_DAYS, ReviewKeyUnavailable, reviewSt
 import { reviewKeys } from '../reviews/sealed.ts';
 import { requireSecret } from './admin-auth.ts';
 import { BatchRequestSchema } from '../schema/batch.ts';
-import { checkBatch, readBatch } from './batch-input.ts';
+import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
+import { idempotencyStore } from '../idempotency/store.ts';
+import { checkBatch, MAX_BATCH_BYTES, readBatch } from './batch-input.ts';
+import { idempotency } from './idempotency.ts';
 import { readJsonBody } from './json-body.ts';
 import { errorBody, jsonError, zodIssues } from './errors.ts';
+import { encodeCursor, readPage } from './pagination.ts';
 
 export const DEFAULT_RETENTION_DAYS = 30;
 /** A decision is a few words and a note of at most 2,000 characters. */
@@ -82,6 +86,12 @@ const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().
 
 export const reviewRoutes = new Hono<AppEnv>();
 reviewRoutes.use('*', requireTeam(), requireDatabase());
+// An upload with an Idempotency-Key is saved once however often it is retried (the names
+// in the headers are part of the request).
+reviewRoutes.use('/', idempotency({
+  maxBytes: MAX_BATCH_BYTES, vary: ['x-review-name', 'x-reviewer'],
+  reviewOf: (body) => { const id = (body as { id?: unknown } | null)?.id; return typeof id === 'string' ? id : undefined; },
+}));
 
 const store = (c: { env: AppEnv['Bindings'] }) => reviewStore(c.env.DB!, reviewKeys(c.env.REVIEW_KEYS!, () => new Date()));
 
@@ -108,10 +118,15 @@ reviewRoutes.post('/', async (c) => {
     name: title.data, profileId: checked.profile.id, createdBy: who.data,
     retentionDays: retentionDays(c.env.RETENTION_DAYS), summary: summarize(checked.results), posts,
   });
-  return c.json(review, 201);
+  return c.json({ ...review, ...warningsField(read.batch.warnings) }, 201);
 });
 
-reviewRoutes.get('/', async (c) => c.json({ reviews: await store(c).list() }));
+reviewRoutes.get('/', async (c) => {
+  const page = readPage(c);
+  if (!page.ok) return page.response;
+  const { reviews, next } = await store(c).list({ limit: page.limit, after: page.after });
+  return c.json({ reviews, nextCursor: next ? encodeCursor(next) : null });
+});
 
 reviewRoutes.get('/:id', async (c) => {
   const found = await store(c).get(c.req.param('id'));
@@ -123,10 +138,11 @@ reviewRoutes.put('/:id/posts/:position', async (c) => {
   if (!Number.isInteger(position) || position < 0) return jsonError(c, 400, 'invalid_request', 'The post position must be a whole number from 0.');
   const read = await readJsonBody(c, MAX_DECISION_BYTES);
   if (!read.ok) return read.response;
-  const parsed = DecisionSchema.safeParse(read.body);
+  const known = withoutUnknownFields(DecisionSchema, read.body);
+  const parsed = DecisionSchema.safeParse(known.body);
   if (!parsed.success) return jsonError(c, 400, 'invalid_request', `A decision is {decision: ${DECISIONS.join(' | ')}, note?, reviewer}.`, { issues: zodIssues(parsed.error) });
   const post = await store(c).decide(c.req.param('id'), position, { decision: parsed.data.decision, note: parsed.data.note?.trim() || null, reviewer: parsed.data.reviewer });
-  return post ? c.json(post) : jsonError(c, 404, 'unknown_post', 'No such review or post.');
+  return post ? c.json({ ...post, ...warningsField(known.warnings) }) : jsonError(c, 404, 'unknown_post', 'No such review or post.');
 });
 
 reviewRoutes.get('/:id/audit', async (c) => {
@@ -152,6 +168,8 @@ reviewRoutes.get('/:id/export', async (c) => {
 reviewRoutes.delete('/:id', async (c) => {
   const s = store(c);
   if (!(await s.exists(c.req.param('id')))) return jsonError(c, 404, 'unknown_review', 'No such review.');
+  // The upload's idempotent result names the review: it goes too (its key first).
+  await idempotencyStore(c.env.DB!, c.env.REVIEW_KEYS!).forgetReview(c.req.param('id'));
   await s.delete(c.req.param('id'), nameHeader(c, 'x-reviewer')?.trim().slice(0, 100) || 'unknown');
   return c.body(null, 204);
 });

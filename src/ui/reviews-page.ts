@@ -68,10 +68,17 @@ async function refresh() {
     const sel = $('profile'); const keep = sel.value; sel.textContent = '';
     for (const p of (await pr.json()).profiles) sel.append(el('option', { value: p.id, textContent: p.name, selected: p.id === (keep || 'southend-on-sea') }));
   }
-  const res = await api('/v1/reviews');
-  if (!res.ok) return;
+  // The list comes a page at a time (newest first): follow nextCursor to the end.
+  const reviews = [];
+  let cursor = null;
+  do {
+    const res = await api('/v1/reviews?limit=200' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    if (!res.ok) return;
+    const page = await res.json();
+    reviews.push(...page.reviews);
+    cursor = page.nextCursor;
+  } while (cursor);
   if (tokenProblem) say('');
-  const { reviews } = await res.json();
   const body = $('reviews-body'); body.textContent = '';
   $('no-reviews').hidden = reviews.length > 0;
   for (const r of reviews) {

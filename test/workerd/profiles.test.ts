@@ -54,6 +54,10 @@ describe('profiles API inside workerd', () => {
     expect(body.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['rules.abuse', 'rules.officer-criticism']));
     const mismatch = await put('one-id', customProfile('another-id', 'x'), 'test-admin-token-0123456789abcdef');
     expect(mismatch.status).toBe(400);
+    // Issue 12: unknown top-level fields are warnings elsewhere, but a profile stays strict.
+    const extra = await put('extra', { ...customProfile('extra', 'x'), byLaws: [] }, 'test-admin-token-0123456789abcdef');
+    expect(extra.status).toBe(400);
+    expect((await extra.json() as { error: { issues: Array<{ message: string }> } }).error.issues[0]!.message).toMatch(/byLaws/u);
   });
 
   it('an uploaded profile is used by the next check, and can override a bundled one', async () => {
