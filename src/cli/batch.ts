@@ -1,15 +1,17 @@
 // `council-post-check batch FILE`: JSONL or CSV in (streamed, so memory stays flat),
-// JSONL, CSV or an HTML report out; a progress bar on a terminal; a summary at the end;
+// JSONL, CSV, an HTML report, SARIF or rdjson (for CI tools) out; a progress bar on a terminal; a summary at the end;
 // exit code 2 with --fail-on when any post reaches that level (to gate a pipeline).
 
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import { checkItem, checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { toRdjson } from '../batch/rdjson.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
+import { toSarif } from '../batch/sarif.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
 import { withDefaultContext } from '../batch/defaults.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
@@ -21,10 +23,12 @@ import { cliBudget, cliSecondOpinion, secondOpinionMode } from './second-opinion
 
 export class BatchUsageError extends Error {}
 
+const FORMATS = ['jsonl', 'csv', 'html', 'sarif', 'rdjson'] as const;
+
 export interface BatchOptions {
   file: string;
   input: 'jsonl' | 'csv';
-  format: 'jsonl' | 'csv' | 'html';
+  format: (typeof FORMATS)[number];
   out?: string | undefined;
   profile: string;
   quiet: boolean;
@@ -56,9 +60,9 @@ export function parseBatchArgs(args: string[]): BatchOptions {
     },
   });
   const file = positionals[0];
-  if (!file) throw new BatchUsageError('batch needs a file: council-post-check batch FILE [--format jsonl|csv|html] [--out FILE]');
-  const format = values.format;
-  if (format !== 'jsonl' && format !== 'csv' && format !== 'html') throw new BatchUsageError(`--format must be jsonl, csv or html, not "${format}"`);
+  if (!file) throw new BatchUsageError(`batch needs a file: council-post-check batch FILE [--format ${FORMATS.join('|')}] [--out FILE]`);
+  const format = FORMATS.find((f) => f === values.format);
+  if (!format) throw new BatchUsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${values.format}"`);
   const input = values.input ?? (/\.csv$/iu.test(file) ? 'csv' : 'jsonl');
   if (input !== 'jsonl' && input !== 'csv') throw new BatchUsageError(`--input must be jsonl or csv, not "${input}"`);
   const failOn = values['fail-on'];
@@ -132,6 +136,10 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, 
 /** The CLI's CSV results end with each post's text, so a reader sees what was judged. */
 const CLI_CSV_HEADER = [...CSV_HEADER, 'text'];
 
+/** The input file as CI tools want it: relative to the working directory (run it from
+ * the repository's root), with forward slashes; "stdin" for standard input. */
+export const inputPath = (file: string) => (file === '-' ? 'stdin' : relative(process.cwd(), resolve(file)).split(sep).join('/'));
+
 interface Writer { write(c: Checked): Promise<void>; end(summary: BatchSummary): Promise<void> }
 
 function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
@@ -150,6 +158,20 @@ function makeWriter(o: BatchOptions, stream: NodeJS.WritableStream): Writer {
     return {
       write: async (c) => { if (first) { first = false; await put(`\uFEFF${toCsv([], CLI_CSV_HEADER)}\r\n`); } await put(`${toCsv([[...csvRow(c.result), c.text]])}\r\n`); },
       end: async () => { if (first) await put(`\uFEFF${toCsv([], CLI_CSV_HEADER)}\r\n`); await done(); },
+    };
+  }
+  if (o.format === 'sarif' || o.format === 'rdjson') {
+    // One JSON document (SARIF lists each rule once, before the results): every result
+    // is held until the end, but not the posts' text.
+    const results: ItemResult[] = [];
+    const path = inputPath(o.file);
+    return {
+      write: async (c) => { results.push(c.result); },
+      end: async () => {
+        const doc = o.format === 'sarif' ? toSarif(results, { uri: path.split('/').map(encodeURIComponent).join('/') }) : toRdjson(results, { path });
+        await put(`${JSON.stringify(doc, null, 2)}\n`);
+        await done();
+      },
     };
   }
   // The report is sorted by risk, so it needs every post before it can be written.

@@ -2,7 +2,7 @@
 // council-post-check on the command line: the same core as the Worker, no HTTP.
 //   council-post-check check "draft text" [--profile ID] [--role R] [--channel C]
 //                      [--posted-at DATE] [--polling-day DATE] [--sharing] [--json]
-//   council-post-check batch FILE [--format jsonl|csv|html] [--out FILE] [--fail-on LEVEL]
+//   council-post-check batch FILE [--format jsonl|csv|html|sarif|rdjson] [--out FILE] [--fail-on LEVEL]
 // Drafts are read and analysed, never logged.
 
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ Protocol on Councillor/Officer Relations.
 
 Usage:
   council-post-check check "TEXT" [options]    print a readable report
-  council-post-check batch FILE [options]      many posts (JSONL or CSV) in; JSONL, CSV or an HTML report out
+  council-post-check batch FILE [options]      many posts (JSONL or CSV) in; JSONL, CSV, HTML, SARIF or rdjson out
   council-post-check profile validate FILE     check a council profile (JSON) against the schema
   council-post-check profile schema            print the profile format as JSON Schema
   council-post-check token new                 make an API token and the digest the Worker keeps
@@ -53,7 +53,9 @@ export const BATCH_HELP = `Usage: council-post-check batch FILE [options]   (FIL
 
 Options for batch:
   --format FORMAT       jsonl (default): one result per line; csv: a row per post;
-                        html: one self-contained report, riskiest posts first
+                        html: one self-contained report, riskiest posts first;
+                        sarif: SARIF 2.1.0 (GitHub code scanning); rdjson: reviewdog's
+                        format (reviewdog -f=rdjson); both point at the post's line
   --out FILE, -o FILE   write there instead of standard output
   --input FORMAT        jsonl or csv (default: csv for *.csv files, otherwise jsonl)
   --profile ID          council profile for posts that do not name one
