@@ -1,14 +1,24 @@
-// The extension's two pure rules, checked in Node: which boxes are direct messages, and
-// which checker addresses and test origins it accepts.
+// The extension's pure rules, checked in Node: which boxes are direct messages, which
+// boxes send on Enter (the Post guard holds that Enter back), and which checker addresses
+// and test origins it accepts.
 
 import { describe, expect, it } from 'vitest';
 import { checkerAddressProblem, testOriginProblem } from '../extension/src/checker-address.ts';
 import { EXAMPLES, isDirectMessage } from '../extension/src/direct-messages.ts';
+import { SENDS_ON_ENTER_EXAMPLES, sendsOnEnter } from '../extension/src/send-on-enter.ts';
 
 describe('direct-message boxes', () => {
   for (const { box, dm } of EXAMPLES) {
     it(`${dm ? 'skips' : 'checks'} ${box.path} ${JSON.stringify(box.labels)} ${JSON.stringify(box.marks)}`, () => {
       expect(isDirectMessage(box)).toBe(dm);
+    });
+  }
+});
+
+describe('boxes that send on Enter', () => {
+  for (const { box, sends } of SENDS_ON_ENTER_EXAMPLES) {
+    it(`${JSON.stringify(box.label)} (aria-multiline ${box.multiline}) ${sends ? 'sends' : 'starts a new line'} on Enter`, () => {
+      expect(sendsOnEnter(box)).toBe(sends);
     });
   }
 });

@@ -1,15 +1,18 @@
 // The content script: finds the composer the user is typing in (textarea,
 // contenteditable, role="textbox"), checks the draft when typing pauses or on demand,
 // and shows a badge, underlines drawn as an overlay (the editor's DOM is never
-// changed), a card per finding, and a guard on the site's Post button when the verdict
-// is block. Everything it draws lives in one closed shadow root attached to <html>, so
-// the page's scripts can neither read the findings nor press its buttons. It never reads
-// storage or the token: the service worker sends it the settings and makes the calls.
-// Direct-message boxes are left alone unless the options say otherwise.
+// changed), a card per finding, and a guard that holds the post back when the verdict
+// is block (or review, if the options say so), however it is posted (submissions.ts).
+// Everything it draws lives in one closed shadow root attached to <html>, so the page's
+// scripts can neither read the findings nor press its buttons; all of it works from the
+// keyboard, and an aria-live region announces each verdict. It never reads storage or the
+// token: the service worker sends it the settings and makes the calls. Direct-message
+// boxes are left alone unless the options say otherwise.
 
 import { CATEGORY_LABEL } from '../../src/ui/labels.ts';
 import { isDirectMessage } from './direct-messages.ts';
 import { DEFAULTS, publicSettings, type PublicSettings } from './settings.ts';
+import { clickSubmission, formSubmission, keySubmission, type Submission } from './submissions.ts';
 
 let settings: PublicSettings = publicSettings(DEFAULTS);
 const refreshSettings = () => chrome.runtime.sendMessage({ type: 'settings' }).then((s: PublicSettings | undefined) => { if (s) settings = s; }, () => undefined);
@@ -32,7 +35,6 @@ type CheckReply = { ok: true; body: CheckResult; ms: number } | { ok: false; err
 
 const LABEL: Record<string, string> = CATEGORY_LABEL;
 const DEBOUNCE_MS = 700;
-const POST_BUTTON = /^(post|tweet|post all|reply|share|share now|publish|send|comment)$/iu;
 
 // ---------------- reading the composer's text, with a way back to the DOM ----------------
 
@@ -126,6 +128,7 @@ host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width
 const root = host.attachShadow({ mode: 'closed' });
 root.innerHTML = `<style>
   :host { all: initial; }
+  .announcer { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .badge { position: fixed; font: 600 12px/1 system-ui, sans-serif; padding: 5px 8px; border-radius: 999px; cursor: pointer; border: 1px solid; box-shadow: 0 1px 3px rgba(0,0,0,.2); user-select: none; }
   .badge::before { content: ''; display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; background: currentColor; vertical-align: 0; }
   .badge[data-verdict=ok] { background: #e6f4ea; color: #135c2b; border-color: #7cc191; }
@@ -150,7 +153,13 @@ root.innerHTML = `<style>
   .backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); }
 </style>`;
 const layer = document.createElement('div');
-root.append(layer);
+// Screen readers hear each verdict from here ("Block: 1 issue"); it exists from the start
+// so that its first change is announced.
+const announcer = document.createElement('div');
+announcer.className = 'announcer';
+announcer.setAttribute('role', 'status');
+announcer.setAttribute('aria-live', 'polite');
+root.append(announcer, layer);
 document.documentElement.append(host);
 
 interface Composer {
@@ -167,13 +176,17 @@ interface Composer {
   seq: number;
   dismissed: Set<string>;
   overridden: boolean;
+  /** A submission held back while its draft is being checked. */
+  waiting?: Submission;
   latencies: number[];
 }
 
 const composers = new Map<HTMLElement, Composer>();
 let active: Composer | undefined;
 let card: HTMLElement | undefined;
+let cardComposer: Composer | undefined;
 let guard: HTMLElement | undefined;
+let guardComposer: Composer | undefined;
 let keys = 0;
 
 /** The editable element an event happened in, taking the outermost contenteditable;
@@ -202,22 +215,19 @@ function describeBox(el: HTMLElement) {
 function composerFor(el: HTMLElement): Composer {
   let c = composers.get(el);
   if (!c) {
-    const badge = document.createElement('div');
+    const badge = document.createElement('button');
     badge.className = 'badge';
-    badge.setAttribute('role', 'status');
-    badge.setAttribute('aria-live', 'polite');
-    badge.tabIndex = 0;
     const lines = document.createElement('div');
     layer.append(lines, badge);
     c = { el, key: `c${++keys}`, badge, lines, seq: 0, dismissed: new Set(), overridden: false, latencies: [] };
     const me = c;
-    badge.addEventListener('click', () => {
-      // Out of date or never checked (check-while-typing off): the badge is "check now".
-      if (!me.result || snapshot(me.el).text !== me.checkedText) { schedule(me, true); return; }
-      const f = visible(me)[0];
-      if (f) showCard(me, f);
+    badge.addEventListener('click', () => void checkAndOpenCard(me));
+    badge.addEventListener('keydown', (e) => {
+      // Tab from the badge goes on to what follows the composer (see the Tab key below).
+      if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
+      const next = e.shiftKey ? me.el : nextTabStopAfter(me.el);
+      if (next) { e.preventDefault(); next.focus(); }
     });
-    badge.addEventListener('keydown', (e) => { if (e.key === 'Enter') badge.click(); });
     composers.set(el, c);
     if (settings.checkWhileTyping) setBadge(c, 'checking', 'council-post-check');
     else setBadge(c, 'idle', 'Not checked: click to check');
@@ -237,7 +247,13 @@ function verdictOf(c: Composer): Verdict {
 function setBadge(c: Composer, state: Verdict | 'checking' | 'offline' | 'idle', text: string) {
   c.badge.dataset.verdict = state;
   c.badge.textContent = text;
+  c.badge.setAttribute('aria-label', `council-post-check: ${text}`);
   c.badge.title = 'council-post-check: click for details';
+  if (state === 'offline') announce(text);
+}
+
+function announce(text: string) {
+  if (announcer.textContent !== text) announcer.textContent = text;
 }
 
 function renderBadge(c: Composer) {
@@ -245,6 +261,7 @@ function renderBadge(c: Composer) {
   const n = visible(c).length;
   const text = v === 'ok' ? 'OK' : `${v === 'block' ? 'Block' : 'Review'} · ${n}`;
   setBadge(c, v, text);
+  announce(v === 'ok' ? 'OK: no issues' : `${v === 'block' ? 'Block' : 'Review'}: ${n} ${n === 1 ? 'issue' : 'issues'}`);
   c.badge.dataset.latency = String(c.latencies.at(-1) ?? '');
   c.badge.dataset.latencies = c.latencies.map((x) => x.toFixed(1)).join(',');
 }
@@ -296,7 +313,43 @@ function schedule(c: Composer, now = false) {
 
 // ---------------- the card ----------------
 
-function hideCard() { card?.remove(); card = undefined; }
+/** Close the card; focus goes back to the composer if it was in the card (or if asked). */
+function hideCard(refocus = card?.contains(root.activeElement) ?? false) {
+  card?.remove();
+  card = undefined;
+  if (refocus) cardComposer?.el.focus();
+  cardComposer = undefined;
+}
+
+/** Check now if the draft changed since the last check, then open the first finding's
+ * card with focus in it (the badge and the keyboard shortcut). */
+async function checkAndOpenCard(c: Composer) {
+  if (!c.result || snapshot(c.el).text !== c.checkedText) { clearTimeout(c.timer); await runCheck(c); }
+  const f = visible(c)[0];
+  if (f && c.result && snapshot(c.el).text === c.checkedText) showCard(c, f, true);
+}
+
+/** Tab and Shift+Tab go round the dialog's controls instead of leaving it. */
+function trapFocus(box: HTMLElement) {
+  box.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    const controls = [...box.querySelectorAll<HTMLElement>('button, summary')];
+    const first = controls[0];
+    const last = controls.at(-1);
+    if (!first || !last) return;
+    const now = root.activeElement;
+    if (e.shiftKey ? now === first || !box.contains(now) : now === last || !box.contains(now)) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    }
+  });
+}
+
+/** Focus a dialog's first control, the dialog scrolled to its heading. */
+function focusFirstControl(box: HTMLElement) {
+  box.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  box.scrollTop = 0;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -317,13 +370,19 @@ function clauseBlocks(parent: HTMLElement, f: Finding, council: string) {
   });
 }
 
-function showCard(c: Composer, f: Finding) {
-  hideCard();
+function showCard(c: Composer, f: Finding, focus = false) {
+  hideCard(false);
   card = el('div', undefined, `card ${f.severity}`);
+  cardComposer = c;
   card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', LABEL[f.category] ?? f.category);
+  card.setAttribute('aria-labelledby', 'card-title');
+  card.setAttribute('aria-describedby', 'card-message');
   card.dataset.rule = f.ruleId;
-  card.append(el('h3', `${LABEL[f.category] ?? f.category}: “${f.actual}”`), el('div', f.message));
+  const title = el('h3', `${LABEL[f.category] ?? f.category}: “${f.actual}”`);
+  title.id = 'card-title';
+  const message = el('div', f.message);
+  message.id = 'card-message';
+  card.append(title, message);
   if (f.source === 'second-opinion') card.append(el('div', 'From the second opinion (Claude), where the checker was unsure.', 'so'));
   if (f.suggestion) card.append(el('div', `Suggestion: ${f.suggestion}`));
   const actions = el('div', undefined, 'actions');
@@ -352,10 +411,12 @@ function showCard(c: Composer, f: Finding) {
   actions.append(dismiss);
   card.append(actions);
   clauseBlocks(card, f, c.result?.profile.name ?? '');
+  trapFocus(card);
   const rect = rectsOf(c.el, c.snap ?? snapshot(c.el), f)[0] ?? c.el.getBoundingClientRect();
   layer.append(card);
   const top = rect.bottom + 8 + card.offsetHeight > innerHeight ? Math.max(8, rect.top - card.offsetHeight - 8) : rect.bottom + 8;
   Object.assign(card.style, { left: `${Math.min(Math.max(8, rect.left), innerWidth - card.offsetWidth - 8)}px`, top: `${top}px` });
+  if (focus) focusFirstControl(card);
 }
 
 /** Replace the span through the editor's own input handling (beforeinput/input). */
@@ -391,63 +452,119 @@ function applySuggestion(c: Composer, f: Finding) {
 
 // ---------------- the Post guard ----------------
 
-function buttonLabel(b: Element): string {
-  return (b.getAttribute('aria-label') || (b as HTMLInputElement).value || b.textContent || '').trim();
+/** Whether the guard stops this draft: a block, or a review when the options say so. */
+function guardStops(c: Composer): boolean {
+  const v = verdictOf(c);
+  return v === 'block' || (v === 'review' && settings.guardReview);
 }
 
-function hideGuard() { guard?.remove(); guard = undefined; }
+/** Close the guard; focus goes back to the composer. */
+function hideGuard() {
+  guard?.remove();
+  guard = undefined;
+  guardComposer?.el.focus();
+  guardComposer = undefined;
+}
 
-function showGuard(c: Composer, button: HTMLElement) {
-  hideGuard();
+function showGuard(c: Composer, held: Submission) {
+  hideCard(false);
+  guard?.remove();
   guard = el('div');
+  guardComposer = c;
   const backdrop = el('div', undefined, 'backdrop');
+  backdrop.addEventListener('mousedown', (e) => e.preventDefault()); // keeps focus in the guard
   const box = el('div', undefined, 'guard');
   box.setAttribute('role', 'alertdialog');
   box.setAttribute('aria-modal', 'true');
-  box.setAttribute('aria-label', 'This post would breach the protocol');
-  const blocking = visible(c).filter((f) => f.severity === 'error');
-  box.append(el('h3', 'This post would breach the protocol'));
-  for (const f of blocking) {
-    box.append(el('div', `${LABEL[f.category] ?? f.category}: “${f.actual}”`));
-    clauseBlocks(box, { ...f, clauses: f.clauses.slice(0, 1) }, c.result?.profile.name ?? '');
-  }
+  box.setAttribute('aria-labelledby', 'guard-title');
+  box.setAttribute('aria-describedby', 'guard-summary');
+  const breach = verdictOf(c) === 'block';
+  const shown = visible(c).filter((f) => !breach || f.severity === 'error');
+  const title = el('h3', breach ? 'This post would breach the protocol' : 'This post needs a second look');
+  title.id = 'guard-title';
+  const summary = el('div', `${shown.length} ${shown.length === 1 ? 'issue' : 'issues'}: ${shown.map((f) => LABEL[f.category] ?? f.category).join(', ')}. Post it anyway, or go back and edit it?`);
+  summary.id = 'guard-summary';
   const actions = el('div', undefined, 'actions');
   const back = el('button', 'Go back and edit');
   back.dataset.action = 'edit';
-  back.addEventListener('click', () => { hideGuard(); c.el.focus(); });
+  back.addEventListener('click', hideGuard);
   const anyway = el('button', 'Post anyway', 'secondary');
   anyway.dataset.action = 'override';
-  // Only a real press counts: a page script's synthetic click (isTrusted false) is ignored.
-  anyway.addEventListener('click', (e) => { if (!e.isTrusted) return; c.overridden = true; hideGuard(); button.click(); });
+  // Only a real press counts (a click, Enter or Space): a page script's synthetic click
+  // (isTrusted false) is ignored. Then the post is made the way the user made it.
+  anyway.addEventListener('click', (e) => { if (!e.isTrusted) return; c.overridden = true; hideGuard(); letThrough(held); });
   actions.append(back, anyway);
-  box.append(actions);
+  // The choice comes straight after the heading, so both are in view when it opens.
+  box.append(title, summary, actions);
+  for (const f of shown) {
+    box.append(el('div', `${LABEL[f.category] ?? f.category}: “${f.actual}”`));
+    clauseBlocks(box, { ...f, clauses: f.clauses.slice(0, 1) }, c.result?.profile.name ?? '');
+  }
+  trapFocus(box);
+  box.addEventListener('keydown', (e) => { if (e.repeat) e.preventDefault(); }); // a key held down on the composer does not press a button here
   guard.append(backdrop, box);
   layer.append(guard);
-  back.focus();
+  focusFirstControl(box);
 }
 
-let passThrough = false; // set while re-sending a click the guard held back
-document.addEventListener('click', (e) => {
-  if (passThrough) return;
-  const button = (e.target as Element | null)?.closest?.<HTMLElement>('button, [role="button"], input[type="submit"]');
-  if (!button || host.contains(button) || !POST_BUTTON.test(buttonLabel(button))) return;
-  const c = active && active.el.isConnected ? active : [...composers.values()].find((x) => x.el.isConnected);
-  if (!c || c.overridden || !snapshot(c.el).text.trim()) return;
+let passThrough = false; // set while a submission the guard held back is made again
+function letThrough(held: Submission) {
+  passThrough = true;
+  try { held.replay(); } finally { passThrough = false; }
+}
+
+/** Holds a submission back (true) while the draft would be stopped: at once if it was
+ * checked as it stands, or after checking it now if it was not (Post pressed before the
+ * typing pause, or check-while-typing off). If the checker cannot be reached, the post
+ * goes ahead: the checker advises, it never traps a post. */
+function holdBack(c: Composer | undefined, held: Submission, e: Event): boolean {
+  if (passThrough || !c || c.overridden || !snapshot(c.el).text.trim()) return false;
   const current = () => c.result !== undefined && snapshot(c.el).text === c.checkedText;
-  if (current() && verdictOf(c) !== 'block') return;
+  if (!c.waiting && current() && !guardStops(c)) return false;
   e.preventDefault();
   e.stopImmediatePropagation();
-  if (current()) { showGuard(c, button); return; }
-  // Post pressed before the last words were checked (or with check-while-typing off):
-  // check now, then guard or let the click through. If the checker cannot be reached,
-  // the post goes ahead: the checker advises, it never traps a post.
+  if (c.waiting) { c.waiting = held; return true; } // pressed again while checking: the last one counts
+  if (current()) { showGuard(c, held); return true; }
+  c.waiting = held;
   clearTimeout(c.timer);
   void runCheck(c).then(() => {
-    if (current() && verdictOf(c) === 'block') { showGuard(c, button); return; }
-    passThrough = true;
-    try { button.click(); } finally { passThrough = false; }
+    const last = c.waiting!;
+    c.waiting = undefined;
+    if (current() && guardStops(c)) showGuard(c, last);
+    else letThrough(last);
   });
+  return true;
+}
+
+/** The composer a post button belongs to: the one last used. */
+const composerInUse = () => active && active.el.isConnected ? active : [...composers.values()].find((x) => x.el.isConnected);
+
+// Every way of posting, caught in the capture phase before the page's own handlers.
+let heldKey: string | undefined; // the key whose keydown was held: its keyup is held too
+addEventListener('click', (e) => {
+  const held = clickSubmission(e);
+  if (held) holdBack(composerInUse(), held, e);
 }, true);
+addEventListener('keydown', (e) => {
+  heldKey = undefined;
+  const box = composerElement(e.target);
+  const held = keySubmission(e, box);
+  if (!held) return;
+  if (holdBack(held.kind === 'button' ? composerInUse() : composerFor(box!), held, e)) heldKey = e.key;
+}, true);
+addEventListener('keyup', (e) => {
+  if (passThrough || e.key !== heldKey) return;
+  heldKey = undefined;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}, true);
+addEventListener('submit', (e) => {
+  const form = e.target as HTMLFormElement;
+  const c = [...composers.values()].find((x) => x.el.isConnected && form.contains(x.el));
+  if (c) holdBack(c, formSubmission(e), e);
+}, true);
+// The guard is modal: focus that leaves it (a page script, a click) is brought back.
+addEventListener('focusin', (e) => { if (guard && e.target !== host) focusFirstControl(guard.querySelector('.guard')!); }, true);
 
 // ---------------- wiring ----------------
 
@@ -473,7 +590,7 @@ document.addEventListener('input', (e) => {
 }, true);
 
 document.addEventListener('mousemove', (e) => {
-  if (card?.matches(':hover') || guard) return;
+  if (card?.matches(':hover') || card?.contains(root.activeElement) || guard) return;
   for (const c of composers.values()) {
     if (!c.result || !c.snap) continue;
     for (const f of visible(c)) {
@@ -483,9 +600,34 @@ document.addEventListener('mousemove', (e) => {
   }
 }, { passive: true });
 
-document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { hideCard(); hideGuard(); } }, true);
+// Escape closes the guard or the card and puts focus back in the composer; the page does
+// not see that Escape (a site's composer dialog would close on it).
+addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || (!guard && !card)) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  if (guard) hideGuard(); else hideCard(true);
+}, true);
 // From the page's side, every event inside the closed shadow root comes from the host.
-document.addEventListener('mousedown', (e) => { if (card && !e.composedPath().includes(host)) hideCard(); }, true);
+document.addEventListener('mousedown', (e) => { if (card && !e.composedPath().includes(host)) hideCard(false); }, true);
+
+// Keyboard order: the badge sits at the end of the document, so Tab from a composer goes
+// to its badge, and Tab from the badge on to what follows the composer on the page.
+addEventListener('keydown', (e) => {
+  if (e.key !== 'Tab' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
+  const box = composerElement(e.target);
+  const c = box && composers.get(box);
+  if (!c?.badge.isConnected) return;
+  e.preventDefault();
+  c.badge.focus();
+}, true);
+
+/** The first element after el (not inside it) that Tab would stop at. */
+function nextTabStopAfter(el: HTMLElement): HTMLElement | undefined {
+  const candidates = document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex], [contenteditable]');
+  return [...candidates].find((x) => !el.contains(x) && el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING
+    && x.tabIndex >= 0 && !x.matches(':disabled') && x.checkVisibility());
+}
 
 const relayout = () => { for (const c of composers.values()) layout(c); };
 addEventListener('scroll', relayout, true);
@@ -493,8 +635,10 @@ addEventListener('resize', relayout);
 // Editors that re-render their own DOM (Draft.js, Lexical): redraw from fresh positions.
 new MutationObserver(() => { requestAnimationFrame(relayout); }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
 
+// The toolbar button and the keyboard shortcut (Ctrl+Shift+K): check, and open the first
+// finding's card with focus in it.
 chrome.runtime.onMessage.addListener((msg: { type: string }) => {
   if (msg.type !== 'check-now') return;
   const el = composerElement(document.activeElement) ?? active?.el;
-  if (el) schedule(composerFor(el), true);
+  if (el) void checkAndOpenCard(composerFor(el));
 });

@@ -7,7 +7,7 @@ import { DEFAULTS, loadSettings, saveSettings, type Settings } from './settings.
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fields = ['apiBase', 'token', 'profile', 'authorRole', 'channel', 'pollingDay', 'testOrigin'] as const;
-const checks = ['checkWhileTyping', 'checkDirectMessages'] as const;
+const checks = ['checkWhileTyping', 'checkDirectMessages', 'guardReview'] as const;
 
 async function fill() {
   const s = await loadSettings();

@@ -13,6 +13,8 @@ export interface Settings {
   checkWhileTyping: boolean;
   /** Check in direct-message boxes too (off: private messages are left alone). */
   checkDirectMessages: boolean;
+  /** The Post guard stops drafts that need review too, not only those that would breach. */
+  guardReview: boolean;
   /** For developers: one more origin where the content script runs (a local test page). */
   testOrigin: string;
 }
@@ -28,6 +30,7 @@ export const DEFAULTS: Settings = {
   pollingDay: '',
   checkWhileTyping: true,
   checkDirectMessages: false,
+  guardReview: false,
   testOrigin: '',
 };
 

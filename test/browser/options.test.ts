@@ -1,5 +1,6 @@
 // The extension's options page, in a real Chromium against wrangler dev: the settings a
-// councillor saves there (council, check-while-typing) change what the composer does.
+// councillor saves there (council, check-while-typing, stopping reviews too) change what
+// the composer does.
 
 import type { BrowserContext, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +22,8 @@ describe('extension options', () => {
     expect(await options.inputValue('#profile')).toBe('southend-on-sea');
     await options.getByLabel('Council profile').fill('rugby');
     await options.getByLabel('Check while I type').uncheck();
+    expect(await options.getByLabel('Also stop posts that need review').isChecked()).toBe(false);
+    await options.getByLabel('Also stop posts that need review').check();
     await options.getByLabel(/API token/u).fill('cpc_example_token');
     // The developer's test page: the content script runs there too (tests' pages are on a localhost port).
     await options.getByLabel(/Test page origin/u).fill(inject('pagesUrl'));
@@ -28,7 +31,7 @@ describe('extension options', () => {
     await expect.poll(() => options.textContent('#status')).toBe('Saved.');
     // The token stays on this device; the other settings follow the browser profile.
     const stored = await worker.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
-    expect(stored.sync).toMatchObject({ profile: 'rugby', checkWhileTyping: false, checkDirectMessages: false, testOrigin: inject('pagesUrl') });
+    expect(stored.sync).toMatchObject({ profile: 'rugby', checkWhileTyping: false, checkDirectMessages: false, guardReview: true, testOrigin: inject('pagesUrl') });
     expect(stored.sync).not.toHaveProperty('token');
     expect(stored.local).toEqual({ token: 'cpc_example_token' });
     await options.getByRole('button', { name: 'Test connection' }).click();
