@@ -15,7 +15,7 @@ import { toSarif } from '../batch/sarif.ts';
 import { addToSummary, emptySummary, type BatchSummary } from '../batch/summary.ts';
 import { withDefaultContext } from '../batch/defaults.ts';
 import { CATEGORIES } from '../pipeline/types.ts';
-import { ContextInputSchema, type ContextInput } from '../schema/check.ts';
+import { contextFromFields, ContextInputSchema, type ContextInput } from '../schema/check.ts';
 import { DEFAULT_PROFILE_ID, getProfile, profileIds } from '../profiles/index.ts';
 import { countToSend, secondOpinionForItems, TOKENS_PER_CALL } from '../second-opinion/batch.ts';
 import type { SecondOpinionMode } from '../second-opinion/index.ts';
@@ -77,12 +77,7 @@ export function parseBatchArgs(args: string[]): BatchOptions {
 
 /** The batch's default context from its options, validated as /v1/check validates one. */
 function batchContext(v: { role?: string | undefined; channel?: string | undefined; 'posted-at'?: string | undefined; 'polling-day'?: string | undefined; 'period-start'?: string | undefined }): ContextInput | undefined {
-  const raw = {
-    ...(v.role !== undefined ? { authorRole: v.role } : {}),
-    ...(v.channel !== undefined ? { channel: v.channel } : {}),
-    ...(v['posted-at'] !== undefined ? { postedAt: v['posted-at'] } : {}),
-    ...(v['polling-day'] !== undefined ? { election: { pollingDay: v['polling-day'], ...(v['period-start'] !== undefined ? { periodStart: v['period-start'] } : {}) } } : {}),
-  };
+  const raw = contextFromFields({ authorRole: v.role, channel: v.channel, postedAt: v['posted-at'], pollingDay: v['polling-day'], periodStart: v['period-start'] });
   if (v['period-start'] !== undefined && v['polling-day'] === undefined) throw new BatchUsageError('--period-start needs --polling-day');
   if (Object.keys(raw).length === 0) return undefined;
   const parsed = ContextInputSchema.safeParse(raw);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 // Run by the same Node as this script (wrangler needs >= 22; the shell's may be older).
-const wrangler = join(root, 'node_modules/wrangler/bin/wrangler.js');
+export const WRANGLER = join(root, 'node_modules/wrangler/bin/wrangler.js');
 
 export interface DevServer {
   readonly base: string;
@@ -17,9 +17,9 @@ export interface DevServer {
 
 export async function startDevServer(options: { port: number; persistTo: string; vars?: Record<string, string>; migrate?: boolean }): Promise<DevServer> {
   const { port, persistTo, vars = {}, migrate = false } = options;
-  if (migrate) execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { cwd: root, stdio: 'ignore' });
+  if (migrate) execFileSync(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { cwd: root, stdio: 'ignore' });
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
-  const dev = spawn(process.execPath, [wrangler, ...args], { cwd: root, stdio: 'ignore', detached: true });
+  const dev = spawn(process.execPath, [WRANGLER, ...args], { cwd: root, stdio: 'ignore', detached: true });
   const stop = () => { if (dev.pid) { try { process.kill(-dev.pid, 'SIGTERM'); } catch { /* already gone */ } } };
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 90_000;

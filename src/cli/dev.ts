@@ -6,9 +6,9 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { WRANGLER as wrangler } from './dev-server.ts';
 
 const root = join(import.meta.dirname, '../..');
-const wrangler = join(root, 'node_modules/wrangler/bin/wrangler.js');
 
 export function devPort(args: readonly string[], env: NodeJS.ProcessEnv): { port: number; rest: string[] } {
   const rest: string[] = [];

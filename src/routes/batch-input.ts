@@ -7,7 +7,7 @@ import { findColumns, parseCsv, rowToItem } from '../batch/csv.ts';
 import * as z from 'zod';
 import { checkItemDetailed, textOf, type ItemResult, type ProfileLookup, type Where } from '../batch/items.ts';
 import { mergeContext, withDefaultContext } from '../batch/defaults.ts';
-import { ContextInputSchema, SecondOpinionModeSchema, type ContextInput } from '../schema/check.ts';
+import { contextFromFields, ContextInputSchema, SecondOpinionModeSchema, type ContextInput } from '../schema/check.ts';
 import { secondOpinionForItems } from '../second-opinion/batch.ts';
 import type { SecondOpinionMode } from '../second-opinion/index.ts';
 import { secondOpinionFor } from './second-opinion.ts';
@@ -89,13 +89,11 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
  * &pollingDay=&periodStart=), for CSV uploads; a JSON body's "context" wins over it. */
 function queryContext(c: Context<AppEnv>): { ok: true; context: ContextInput | undefined } | { ok: false; error: z.ZodError } {
   const q = (k: string) => c.req.query(k) || undefined;
-  const pollingDay = q('pollingDay');
-  const periodStart = q('periodStart');
-  const raw = Object.fromEntries(Object.entries({
-    authorRole: q('authorRole'), channel: q('channel'), postedAt: q('postedAt'),
-    sharing: q('sharing') === undefined ? undefined : q('sharing') === 'true' ? true : q('sharing') === 'false' ? false : q('sharing'),
-    election: pollingDay || periodStart ? { pollingDay, ...(periodStart ? { periodStart } : {}) } : undefined,
-  }).filter(([, v]) => v !== undefined));
+  const sharing = q('sharing');
+  const raw = contextFromFields({
+    authorRole: q('authorRole'), channel: q('channel'), postedAt: q('postedAt'), pollingDay: q('pollingDay'), periodStart: q('periodStart'),
+    sharing: sharing === 'true' ? true : sharing === 'false' ? false : sharing,
+  });
   if (Object.keys(raw).length === 0) return { ok: true, context: undefined };
   const parsed = ContextInputSchema.safeParse(raw);
   return parsed.success ? { ok: true, context: parsed.data } : { ok: false, error: parsed.error };

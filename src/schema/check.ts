@@ -32,6 +32,15 @@ export const ContextInputSchema = z.object({
   election: ElectionInputSchema.optional(),
 }).strict();
 
+/** A context from flat fields (query parameters, command-line options), not yet
+ * validated: unset fields left out, pollingDay and periodStart as its election. */
+export function contextFromFields(f: { authorRole?: string | undefined; channel?: string | undefined; postedAt?: string | undefined; sharing?: unknown; pollingDay?: string | undefined; periodStart?: string | undefined }): Record<string, unknown> {
+  const { pollingDay, periodStart, ...rest } = f;
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  if (pollingDay !== undefined || periodStart !== undefined) out['election'] = { pollingDay, ...(periodStart !== undefined ? { periodStart } : {}) };
+  return out;
+}
+
 export const SecondOpinionModeSchema = z.enum(['auto', 'always', 'off']);
 
 export const CheckRequestSchema = z.object({

@@ -8,7 +8,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './browser.ts';
-import { overlay, type Overlay } from './overlay.ts';
+import { openTestPage, type Overlay } from './overlay.ts';
 import { useTestOrigin } from './test-origin.ts';
 
 const BLOCK = 'The Head of Housing is clueless and should be sacked.';
@@ -23,11 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await context?.close(); });
 
-async function open(path: string): Promise<{ page: Page; ov: Overlay }> {
-  const page = await context.newPage();
-  await page.goto(`${inject('pagesUrl')}${path}`);
-  return { page, ov: await overlay(page) };
-}
+const open = (path: string) => openTestPage(context, inject('pagesUrl'), path);
 async function write(page: Page, selector: string, text: string) {
   await page.click(selector);
   await page.keyboard.type(text, { delay: 2 });

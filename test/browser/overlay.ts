@@ -4,7 +4,7 @@
 // mouse clicks at the element's centre (trusted events, as a user's are). Keys are
 // pressed with page.keyboard (trusted too); focus inside the root is read from it here.
 
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 interface Box { x: number; y: number; width: number; height: number }
 
@@ -82,4 +82,11 @@ export async function overlay(page: Page): Promise<Overlay> {
       }));
     },
   };
+}
+
+/** A new tab on one of the test pages, with its overlay reachable. */
+export async function openTestPage(context: BrowserContext, pagesUrl: string, path: string): Promise<{ page: Page; ov: Overlay }> {
+  const page = await context.newPage();
+  await page.goto(`${pagesUrl}${path}`);
+  return { page, ov: await overlay(page) };
 }
