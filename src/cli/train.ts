@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeParts, type PostParts } from '../pipeline/analyze.ts';
-import { loadScorer, MODEL_NAMES, postProbabilities, ScorerSchema, type ModelName, type Scorer } from '../pipeline/model.ts';
+import { loadScorer, MODEL_NAMES, postProbabilities, scorerFromFile, scorerToFile, ScorerSchema, type ModelName, type Scorer } from '../pipeline/model.ts';
 import { electioneeringVoice, judgeAll, type Probabilities } from '../pipeline/score.ts';
 import { CATEGORIES, type Category, type Verdict } from '../pipeline/types.ts';
 import { getProfile } from '../profiles/index.ts';
@@ -217,12 +217,14 @@ export function readSplit(names: readonly string[]): FixturePost[] {
   return names.filter((n) => existsSync(join(FIXTURES, n))).flatMap((n) => readFixtures(join(FIXTURES, n)));
 }
 
-/** JSON with one feature a line, so a retrained file diffs by feature. */
+/** The committed file's JSON: one feature name a line (so a retrained file shows which
+ * features came and went), then each model's packed weights. */
 export function serialise(s: Scorer): string {
-  const { weights, ...rest } = s;
-  const head = JSON.stringify({ ...rest, weights: {} }, null, 1).replace(/,\n\s*"weights": \{\}\n\}$/u, '');
-  const rows = Object.keys(weights).sort().map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(weights[k])}`);
-  return `${head},\n "weights": {\n${rows.join(',\n')}\n }\n}\n`;
+  const file = scorerToFile(s);
+  const { features, weights, ...rest } = file;
+  const head = JSON.stringify(rest, null, 1).replace(/\n\}$/u, '');
+  const list = (xs: readonly string[]) => `[\n${xs.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]`;
+  return `${head},\n "features": ${list(features)},\n "weights": ${list(weights)}\n}\n`;
 }
 
 if (import.meta.main) {
@@ -237,7 +239,7 @@ if (import.meta.main) {
     process.exit(same ? 0 : 1);
   }
   writeFileSync(SCORER_PATH, out);
-  const s = ScorerSchema.parse(JSON.parse(out));
+  const s = scorerFromFile(JSON.parse(out));
   console.log(`wrote lexicons/scorer.json: ${s.training.posts} training posts, ${Object.keys(s.weights).length} features`);
   console.log(`thresholds: ${JSON.stringify(s.thresholds)}`);
 }

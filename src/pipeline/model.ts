@@ -3,6 +3,7 @@
 // lexicons/scorer.json is data like the lexicons, validated here by zod. Pure.
 
 import * as z from 'zod';
+import { packWeights, unpackWeights } from './packed-weights.ts';
 
 export const MODEL_NAMES = [
   'officer-criticism.flag', 'officer-criticism.block',
@@ -20,7 +21,7 @@ const Threshold = z.number().gt(0).lt(1);
 const PerModel = z.array(z.number().finite()).length(MODEL_NAMES.length);
 const PerModelSteps = z.array(z.number().int()).length(MODEL_NAMES.length);
 
-export const ScorerSchema = z.object({
+const ScorerFields = z.object({
   version: z.string(),
   description: z.string(),
   /** How it was fitted: the files, the post counts and the training settings. */
@@ -47,9 +48,35 @@ export const ScorerSchema = z.object({
     abuse: z.object({ review: Threshold, block: Threshold }),
     electioneering: z.object({ official: Threshold, partisan: Threshold, personal: Threshold, personalBlock: Threshold }),
   }),
-}).strict().refine((s) => s.models.every((m, i) => m === MODEL_NAMES[i]), { message: 'models must be listed in the order of MODEL_NAMES', path: ['models'] });
+});
+
+const modelsInOrder = (s: { models: readonly string[] }) => s.models.every((m, i) => m === MODEL_NAMES[i]);
+const ORDER = { message: 'models must be listed in the order of MODEL_NAMES', path: ['models'] };
+
+export const ScorerSchema = ScorerFields.strict().refine(modelsInOrder, ORDER);
 
 export type Scorer = z.infer<typeof ScorerSchema>;
+
+/** The committed file (lexicons/scorer.json): the same, with the weights packed
+ * (packed-weights.ts): `features` names them in order, `weights` holds one string per model. */
+export const ScorerFileSchema = ScorerFields.omit({ weights: true }).extend({
+  features: z.array(z.string().min(1)),
+  weights: z.array(z.string()).length(MODEL_NAMES.length),
+}).strict().refine(modelsInOrder, ORDER);
+
+export type ScorerFile = z.infer<typeof ScorerFileSchema>;
+
+/** The scorer a committed file holds, validated. */
+export function scorerFromFile(file: unknown): Scorer {
+  const { features, weights, ...rest } = ScorerFileSchema.parse(file);
+  return ScorerSchema.parse({ ...rest, weights: unpackWeights({ features, weights }) });
+}
+
+/** The file form of a scorer (features sorted, so a retrained file lists what changed). */
+export function scorerToFile(s: Scorer): ScorerFile {
+  const { weights, ...rest } = s;
+  return { ...rest, ...packWeights(Object.keys(weights).sort(), weights, MODEL_NAMES.length) };
+}
 
 /** The logistic function. */
 export function sigmoid(x: number): number {
