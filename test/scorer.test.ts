@@ -15,7 +15,7 @@ const thresholds: Scorer['thresholds'] = {
   'officer-criticism': { review: 0.5, block: 0.8 },
   confidential: { review: 0.5, block: 0.8 },
   abuse: { review: 0.5, block: 0.8 },
-  electioneering: { official: 0.5, partisan: 0.5, personal: 0.5, personalBlock: 0.8 },
+  electioneering: { official: 0.5, partisan: 0.5, personal: 0.5, personalOutside: 0.7, personalBlock: 0.8 },
 };
 
 function handMade(weights: Record<string, number>, windowOffset = 0): ReturnType<typeof loadScorer> {

@@ -101,7 +101,7 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
       'officer-criticism': { review: 0.5, block: 0.5 },
       confidential: { review: 0.5, block: 0.5 },
       abuse: { review: 0.5, block: 0.5 },
-      electioneering: { official: 0.5, partisan: 0.5, personal: 0.5, personalBlock: 0.5 },
+      electioneering: { official: 0.5, partisan: 0.5, personal: 0.5, personalOutside: 0.5, personalBlock: 0.5 },
     },
   };
   const dev = devPosts.length > 0 ? featureRows(devPosts) : rows;
@@ -135,6 +135,7 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
     ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => ({ get: () => t[c].review, set: (x: number) => { t[c].review = x; } })),
     { get: () => t.electioneering.official, set: (x: number) => { t.electioneering.official = x; } },
     { get: () => t.electioneering.personal, set: (x: number) => { t.electioneering.personal = x; t.electioneering.personalBlock = Math.max(t.electioneering.personalBlock, x); } },
+    { get: () => t.electioneering.personalOutside, set: (x: number) => { t.electioneering.personalOutside = x; } },
   ];
   // Start strict (few alarms) so the passes spend the false-alarm budget where it buys
   // the most F1, rather than where the first knob happens to be.

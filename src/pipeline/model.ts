@@ -46,7 +46,10 @@ const ScorerFields = z.object({
     'officer-criticism': z.object({ review: Threshold, block: Threshold }),
     confidential: z.object({ review: Threshold, block: Threshold }),
     abuse: z.object({ review: Threshold, block: Threshold }),
-    electioneering: z.object({ official: Threshold, partisan: Threshold, personal: Threshold, personalBlock: Threshold }),
+    /** A councillor's personal channel: `personal` in the pre-election period,
+     * `personalOutside` outside it (where the guide's bar is higher: only council
+     * resources make it a breach), `personalBlock` for block in the period. */
+    electioneering: z.object({ official: Threshold, partisan: Threshold, personal: Threshold, personalOutside: Threshold, personalBlock: Threshold }),
   }),
 });
 

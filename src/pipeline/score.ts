@@ -72,9 +72,11 @@ function judgeElectioneering(p0: Probabilities, ctx: JudgedContext, thresholds: 
   if (voice === 'campaign') return { verdict: 'ok', probability: 0, model: 'electioneering.partisan', score: 0 };
   // A councillor's personal channel: campaigning is fine (the 10.1.5 exception) unless
   // it leans on the council role, an announcement, council resources or a ward meeting.
+  // Outside the period only council resources make it a breach, so its bar is its own.
   const p = p0['electioneering.personal'];
-  const verdict: Verdict = p < t.personal ? 'ok' : inPeriod && p >= t.personalBlock ? 'block' : 'review';
-  return { verdict, probability: p, model: 'electioneering.personal', score: bandScore(verdict, p, t.personal, t.personalBlock) };
+  const bar = inPeriod ? t.personal : t.personalOutside;
+  const verdict: Verdict = p < bar ? 'ok' : inPeriod && p >= t.personalBlock ? 'block' : 'review';
+  return { verdict, probability: p, model: 'electioneering.personal', score: bandScore(verdict, p, bar, t.personalBlock) };
 }
 
 function judge(category: Exclude<Category, 'electioneering'>, p0: Probabilities, thresholds: Thresholds): CategoryJudgement {
