@@ -23,7 +23,7 @@ export const DEV_FILES = ['dev.jsonl'];
 /** Posts without a date are judged as of this day, in training and in the eval alike. */
 export const FIXTURE_NOW = new Date('2026-11-22T12:00:00Z');
 
-const DEFAULTS = { epochs: 30, rate: 0.3, l2: 0.02, seed: 20261202, minCount: 15, keepAbove: 0.05 };
+const DEFAULTS = { epochs: 30, rate: 0.3, l2: 0.02, seed: 20261202, minCount: 15, keepAbove: 0.05, blockBeta: 2, falseAlarmBudget: 0.04 };
 // TRAIN_SETTINGS='{"l2":0.01}' tries other settings (for choosing them on the dev split).
 const SETTINGS: typeof DEFAULTS = { ...DEFAULTS, ...(JSON.parse(process.env['TRAIN_SETTINGS'] ?? '{}') as Partial<typeof DEFAULTS>) };
 
@@ -129,7 +129,7 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
   const t = data.thresholds;
   const objective = (): number => {
     const { macroF1, falseAlarms } = figures(probs, dev, t);
-    return macroF1 - PENALTY * Math.max(0, falseAlarms - FALSE_ALARM_BUDGET);
+    return macroF1 - PENALTY * Math.max(0, falseAlarms - SETTINGS.falseAlarmBudget);
   };
   const knobs: Array<{ get: () => number; set: (x: number) => void }> = [
     ...(['officer-criticism', 'confidential', 'abuse'] as const).map((c) => ({ get: () => t[c].review, set: (x: number) => { t[c].review = x; } })),
@@ -158,20 +158,19 @@ function chooseThresholds(data: Scorer, dev: readonly Row[]): void {
     let bestF = -1;
     for (const x of GRID) {
       k.set(x);
-      const f = figures(probs, dev, t, 'block').f1[c];
+      const f = fBeta(figures(probs, dev, t, 'block').counts[c], SETTINGS.blockBeta);
       if (f > bestF) { bestF = f; best = x; }
     }
     k.set(best);
   }
 }
 
-const FALSE_ALARM_BUDGET = 0.04;
 const WINDOW_OFFSETS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 4];
 const PENALTY = 3;
 
 /** Macro F1, per-risk F1 and the false-alarm rate of thresholds on scored posts; with
  * level "block", a risk counts as found only at block. */
-function figures(probs: readonly Probabilities[], dev: readonly Row[], t: Scorer['thresholds'], level: 'flag' | 'block' = 'flag'): { macroF1: number; f1: Record<Category, number>; falseAlarms: number } {
+function figures(probs: readonly Probabilities[], dev: readonly Row[], t: Scorer['thresholds'], level: 'flag' | 'block' = 'flag'): { macroF1: number; f1: Record<Category, number>; falseAlarms: number; counts: Record<Category, Counts> } {
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, Counts>;
   const hit = (v: Verdict) => (level === 'block' ? v === 'block' : v !== 'ok');
   let negatives = 0;
@@ -189,8 +188,11 @@ function figures(probs: readonly Probabilities[], dev: readonly Row[], t: Scorer
     if (CATEGORIES.every((c) => r.verdicts[c] === 'ok')) { negatives++; if (any) alarms++; }
   });
   const f1s = Object.fromEntries(CATEGORIES.map((c) => [c, f1(counts[c])])) as Record<Category, number>;
-  return { macroF1: CATEGORIES.reduce((a, c) => a + f1s[c], 0) / CATEGORIES.length, f1: f1s, falseAlarms: alarms / Math.max(1, negatives) };
+  return { macroF1: CATEGORIES.reduce((a, c) => a + f1s[c], 0) / CATEGORIES.length, f1: f1s, falseAlarms: alarms / Math.max(1, negatives), counts };
 }
+
+/** F-beta: beta > 1 weighs recall above precision. */
+const fBeta = ({ tp, fp, fn }: Counts, beta: number): number => (tp === 0 ? 0 : ((1 + beta * beta) * tp) / ((1 + beta * beta) * tp + beta * beta * fn + fp));
 
 /** Average precision of scores against answers (the area under precision-recall). */
 function averagePrecision(scores: readonly number[], ys: readonly boolean[]): number {
