@@ -41,6 +41,8 @@ const HOUSE_ADDRESS = /\b\d{1,4}[A-Za-z]?,? (?:[A-Z][\p{L}']+ ){1,3}(?:Road|Rd|S
 const PUBLIC_CONTACT = /(?:call|ring|phone|contact|text|email|e-mail|write to|message|reach|whatsapp)\s+(?:us|me|the council|our|my office|the team|the office)|helpline|hotline|customer services|enquiries|switchboard|my (?:number|mobile|office|email)|surgery|office on|(?:phone|tel|email|e-mail)\s*:|promoted by|on behalf of|printed by|published by|(?:^|[\s:;-])(?:call|ring|phone|text|contact)(?:\s+(?:us\s+)?on)?[\s:]*$/iu;
 const ELECTED_TITLE = /\b(?:cllr|councillor|mp|minister|mayor|leader|dr)\.?\s*$/iu;
 const FAMILY = /\bthe [A-Z][\p{L}'-]+ family\b/gu;
+/** A street named as where someone lives, without a house number ("lives alone on Willow Close"). */
+const ON_STREET = /\b(?:on|in|of|from) (?:[A-Z][\p{L}']+ ){1,3}(?:Road|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Court|Terrace|Grove|Rise|Mews|Row|Walk)\b/gu;
 
 export function validNhsNumber(digits: string): boolean {
   const d = digits.replace(/\D/gu, '');
@@ -127,6 +129,7 @@ function namedSensitiveDetails(doc: PostDocument): Evidence[] {
     }
     for (const m of sText.matchAll(HOUSE_ADDRESS)) subjects.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
     for (const m of sText.matchAll(FAMILY)) subjects.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    for (const m of sText.matchAll(ON_STREET)) subjects.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
     if (subjects.length === 0) continue;
     // Span every subject close to the detail ("Mrs Okafor at 12 Elm Road has dementia").
     const near = subjects.filter((x) => Math.abs(x.start - hit.start) <= 160);
