@@ -27,10 +27,10 @@ export async function setup(project: TestProject) {
   const state = mkdtempSync(join(tmpdir(), 'cpc-state-'));
   // A test-only team token for saved reviews (a real deployment sets the TEAM_TOKEN secret).
   // A stand-in for the Messages API: the second opinion is on for Rugby only, and finds
-  // sarcasm at the parking team (the other councils keep the rules' own results).
+  // sarcasm about parking decisions (the other councils keep the rules' own results).
   stand = await startMessagesStandIn((req) => ({
-    body: message(req.raw.includes('team in charge of parking')
-      ? opinionJson([{ category: 'officer-criticism', verdict: 'block', quotes: ['team in charge of parking'], reason: 'Sarcasm at the parking team.', clauseIds: ['2. Pillars - Mutual respect'] }], 'Parking decisions: I have asked the Cabinet Member to explain this one.')
+    body: message(req.raw.includes('fine decision on parking')
+      ? opinionJson([{ category: 'officer-criticism', verdict: 'block', quotes: ['fine decision on parking'], reason: 'Sarcasm at the parking team.', clauseIds: ['2. Pillars - Mutual respect'] }], 'Parking decisions: I have asked the Cabinet Member to explain this one.')
       : req.raw.includes('anobeithiol')
         ? opinionJson([{ category: 'officer-criticism', verdict: 'block', quotes: ['Pennaeth Cynllunio yn hollol anobeithiol'], reason: 'It ridicules the Head of Planning in public.', clauseIds: ['2. Pillars - Mutual respect'] }], "Byddaf yn gofyn i'r Aelod Cabinet esbonio'r penderfyniad hwn.")
         : opinionJson([])),

@@ -54,9 +54,10 @@ describe('web page', () => {
     await page.goto(`${inject('checkerUrl')}/`);
     await expect.poll(() => page.locator('#profile option').count()).toBe(4);
     await page.getByLabel('Council').selectOption('rugby');
-    await page.getByLabel('Draft post').fill('Another fine decision from the team in charge of parking. Bravo.');
+    await page.getByLabel('Draft post').fill('Another fine decision on parking. Bravo.');
     await page.getByRole('button', { name: 'Check' }).click();
-    // The rules are sure of this one, so auto did not ask; the user can.
+    // The rules are sure of this one (no risk inside its band in lexicons/second-opinion.json),
+    // so auto did not ask; the user can.
     await expect.poll(() => page.textContent('#verdict')).toMatch(/OK to post/u);
     await page.getByRole('button', { name: 'Ask for a second opinion anyway' }).click();
     await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
