@@ -8,6 +8,7 @@ import { batchRoutes } from './routes/batch.ts';
 import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { languageToolRoutes } from './routes/languagetool.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { requestIds } from './routes/request-id.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -23,6 +24,7 @@ app.route('/v1/batch', batchRoutes);
 app.route('/v1/health', healthRoutes);
 app.route('/v1/profiles', profileRoutes);
 app.route('/v1/reviews', reviewRoutes);
+app.route('/v2', languageToolRoutes);
 app.route('/', uiRoutes);
 
 const ALLOWED: Array<[RegExp, string]> = [
@@ -36,6 +38,8 @@ const ALLOWED: Array<[RegExp, string]> = [
   [/^\/v1\/profiles(?:\/schema)?$/u, 'GET, HEAD'],
   [/^\/v1\/profiles\/[^/]+\/clauses$/u, 'GET, HEAD'],
   [/^\/v1\/profiles\/[^/]+$/u, 'GET, HEAD, PUT, DELETE'],
+  [/^\/v2\/check$/u, 'POST'],
+  [/^\/v2\/languages$/u, 'GET, HEAD'],
 ];
 
 app.notFound((c) => {

@@ -38,4 +38,9 @@ export interface Bindings {
   RATE_LIMIT_IP?: RateLimit;
 }
 
-export type AppEnv = { Bindings: Bindings; Variables: { requestId: string } };
+export type AppEnv = {
+  Bindings: Bindings;
+  /** requestId: every request's id; form: LanguageTool's /v2/check fields, read once
+   * before the token check (the token may be one of them). */
+  Variables: { requestId: string; form?: Record<string, string> };
+};

@@ -9,6 +9,7 @@
 //    /v1/health says which.
 //  - Rate limits per token and, for missing or wrong tokens, per address (rate-limit.ts).
 
+import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Bindings } from '../env.ts';
@@ -51,7 +52,11 @@ export function accessMode(env: Bindings | undefined, hashes: readonly string[] 
   return openLocally(env) ? 'open' : 'closed';
 }
 
-export const requireApiToken = () => createMiddleware<AppEnv>(async (c, next) => {
+/** Where a request's token is: the Bearer header, or (LanguageTool's clients) also a
+ * form field the route has read. */
+export type TokenSource = (c: Context<AppEnv>) => string | undefined;
+
+export const requireApiToken = (tokenOf: TokenSource = bearerToken) => createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method === 'OPTIONS') return next();
   const hashes = tokenHashes(c.env);
   const mode = accessMode(c.env, hashes);
@@ -61,7 +66,7 @@ export const requireApiToken = () => createMiddleware<AppEnv>(async (c, next) =>
     if (c.req.path.replace(/\/+$/u, '') === '/v1/health') return next();
     return c.json(errorBody('access_not_configured', 'This checker has no API tokens configured, so it answers nobody. Set the API_TOKENS secret (digests from `council-post-check token new`), or run it locally with npm run dev.'), 503);
   }
-  const token = bearerToken(c);
+  const token = tokenOf(c);
   if (token === undefined) {
     const limited = await overLimit(c, 'ip', clientAddress(c));
     if (limited) return limited;

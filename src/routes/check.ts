@@ -3,11 +3,11 @@
 // never logged.
 
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv, Bindings } from '../env.ts';
 import { analyzeDetailed, withSafeReplacements } from '../pipeline/analyze.ts';
 import { DEFAULT_PROFILE_ID } from '../profiles/index.ts';
 import { profileStore } from '../profiles/store.ts';
-import { CheckRequestSchema, MAX_TEXT_LENGTH } from '../schema/check.ts';
+import { CheckRequestSchema, MAX_TEXT_LENGTH, type CheckRequest, type CheckResponse } from '../schema/check.ts';
 import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
 import { jsonError, zodIssues } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
@@ -32,11 +32,19 @@ checkRoutes.post('/', async (c) => {
   if (!parsed.success) {
     return jsonError(c, 400, 'invalid_request', 'The request does not match the schema.', { issues: zodIssues(parsed.error) });
   }
-  const found = await profileStore(c.env?.PROFILES).get(parsed.data.profile ?? DEFAULT_PROFILE_ID);
-  if (!found) return unknownProfile(c, parsed.data.profile);
-  const options = { profile: found.profile, context: parsed.data.context };
-  // Suggestions to apply are offered only where applying them was checked to be safe.
-  const detailed = withSafeReplacements(parsed.data.text, analyzeDetailed(parsed.data.text, options), options);
-  const response = await secondOpinionFor(c.env).judge({ text: parsed.data.text, profile: found.profile, detailed, mode: parsed.data.secondOpinion });
+  const response = await checkPost(c.env, parsed.data);
+  if (!response) return unknownProfile(c, parsed.data.profile);
   return c.json({ ...response, ...warningsField(warnings) });
 });
+
+/** One validated check, as /v1/check and LanguageTool's /v2/check answer it: the council
+ * profile (uploaded or bundled), the analysis with checked suggestions, and the second
+ * opinion where allowed. Undefined when the profile is unknown. */
+export async function checkPost(env: Bindings | undefined, request: CheckRequest): Promise<CheckResponse | undefined> {
+  const found = await profileStore(env?.PROFILES).get(request.profile ?? DEFAULT_PROFILE_ID);
+  if (!found) return undefined;
+  const options = { profile: found.profile, context: request.context };
+  // Suggestions to apply are offered only where applying them was checked to be safe.
+  const detailed = withSafeReplacements(request.text, analyzeDetailed(request.text, options), options);
+  return secondOpinionFor(env).judge({ text: request.text, profile: found.profile, detailed, mode: request.secondOpinion });
+}
