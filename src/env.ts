@@ -1,5 +1,7 @@
 // The Worker's bindings, typed once for the whole app.
 
+import type { TokenScope } from './tokens/scope.ts';
+
 export interface Bindings {
   /** Workers KV namespace for council profiles uploaded at run time (optional). */
   PROFILES?: KVNamespace;
@@ -8,6 +10,9 @@ export interface Bindings {
   /** Worker secret: SHA-256 hex digests of the API tokens, separated by commas or spaces.
    * When set, every /v1/ route needs Authorization: Bearer <token>. */
   API_TOKENS?: string;
+  /** Workers KV namespace of scoped API tokens: token:<SHA-256 hex> -> its council
+   * profile and default role and channel (src/tokens/store.ts). */
+  TOKENS?: KVNamespace;
   /** Origins allowed by CORS besides the Worker's own page (the browser extension's). */
   CORS_ORIGINS?: string;
   /** Cloudflare D1 database for saved reviews (migrations in migrations/). */
@@ -41,6 +46,7 @@ export interface Bindings {
 export type AppEnv = {
   Bindings: Bindings;
   /** requestId: every request's id; form: LanguageTool's /v2/check fields, read once
-   * before the token check (the token may be one of them). */
-  Variables: { requestId: string; form?: Record<string, string> };
+   * before the token check (the token may be one of them); tokenScope: what a scoped
+   * API token is tied to. */
+  Variables: { requestId: string; form?: Record<string, string>; tokenScope?: TokenScope };
 };

@@ -25,7 +25,8 @@ Usage:
   council-post-check batch FILE [options]      many posts (JSONL or CSV) in; JSONL, CSV, HTML, SARIF or rdjson out
   council-post-check profile validate FILE     check a council profile (JSON) against the schema
   council-post-check profile schema            print the profile format as JSON Schema
-  council-post-check token new                 make an API token and the digest the Worker keeps
+  council-post-check token new [--profile ID]  make an API token (optionally tied to a council and role)
+  council-post-check token revoke DIGEST       delete a scoped token
   council-post-check COMMAND --help            the options of one command
 `;
 

@@ -1,9 +1,11 @@
 // Access to the API:
 //  - CORS: only the origins in CORS_ORIGINS (the browser extension's) may call the API
 //    from a browser; the Worker's own page is same-origin and needs no CORS.
-//  - API tokens: when API_TOKENS (hashed tokens, a Worker secret) is set, every /v1/
-//    route needs Authorization: Bearer <token> (401 without, 403 for a wrong one); the
-//    admin and team tokens are accepted too. Tokens are compared as SHA-256 digests in
+//  - API tokens: when API_TOKENS (hashed tokens, a Worker secret) is set, or the TOKENS
+//    KV namespace of scoped tokens is bound, every /v1/ route needs Authorization:
+//    Bearer <token> (401 without, 403 for a wrong one); the admin and team tokens are
+//    accepted too. A scoped token (src/tokens/) sets c.var.tokenScope: its council and
+//    default role and channel, which the check routes apply. Tokens are compared as SHA-256 digests in
 //    constant time. With none set, a deployed Worker refuses /v1/ (503
 //    access_not_configured); only `npm run dev` (LOCAL_OPEN_ACCESS=true) is open, and
 //    /v1/health says which.
@@ -16,6 +18,7 @@ import type { AppEnv, Bindings } from '../env.ts';
 import { bearerToken, sameSecret, strongSecret } from './admin-auth.ts';
 import { clientAddress, overLimit } from './rate-limit.ts';
 import { errorBody } from './errors.ts';
+import { scopeOfDigest } from '../tokens/store.ts';
 
 const split = (s: string | undefined) => (s ?? '').split(/[\s,]+/u).map((x) => x.trim()).filter(Boolean);
 
@@ -46,10 +49,12 @@ export const apiCors = () => cors({
 export const openLocally = (env: Bindings | undefined): boolean => env === undefined || env.LOCAL_OPEN_ACCESS === 'true';
 
 /** How the API is reached: "token", "open" (local development) or "closed" (a
- * deployment with no API_TOKENS: /v1/ answers 503 until they are set). */
+ * deployment with neither API_TOKENS nor the TOKENS namespace of scoped tokens: /v1/
+ * answers 503 until one is set). */
 export function accessMode(env: Bindings | undefined, hashes: readonly string[] = tokenHashes(env)): 'token' | 'open' | 'closed' {
   if (hashes.length > 0) return 'token';
-  return openLocally(env) ? 'open' : 'closed';
+  if (openLocally(env)) return 'open';
+  return env?.TOKENS ? 'token' : 'closed';
 }
 
 /** Where a request's token is: the Bearer header, or (LanguageTool's clients) also a
@@ -60,7 +65,13 @@ export const requireApiToken = (tokenOf: TokenSource = bearerToken) => createMid
   if (c.req.method === 'OPTIONS') return next();
   const hashes = tokenHashes(c.env);
   const mode = accessMode(c.env, hashes);
-  if (mode === 'open') return next();
+  if (mode === 'open') {
+    // No token is needed, but a scoped one still brings its council and defaults.
+    const given = tokenOf(c);
+    const scope = given === undefined ? null : await scopeOfDigest(c.env?.TOKENS, await sha256Hex(given));
+    if (scope) c.set('tokenScope', scope);
+    return next();
+  }
   // Health stays answerable (it holds no data) so a monitor can see what is wrong.
   if (mode === 'closed') {
     if (c.req.path.replace(/\/+$/u, '') === '/v1/health') return next();
@@ -80,6 +91,11 @@ export const requireApiToken = (tokenOf: TokenSource = bearerToken) => createMid
   const team = strongSecret(c.env?.TEAM_TOKEN);
   if (!ok && admin) ok = await sameSecret(token, admin);
   if (!ok && team) ok = await sameSecret(token, team);
+  if (!ok) {
+    // A scoped token (the TOKENS namespace): valid, tied to its council and defaults.
+    const scope = await scopeOfDigest(c.env?.TOKENS, hash);
+    if (scope) { ok = true; c.set('tokenScope', scope); }
+  }
   if (!ok) return (await overLimit(c, 'ip', clientAddress(c))) ?? c.json(errorBody('forbidden', 'The API token is not valid.'), 403);
   const limited = await overLimit(c, 'token', hash.slice(0, 16));
   if (limited) return limited;

@@ -20,6 +20,7 @@ import { withoutUnknownFields, type RequestWarning } from '../schema/unknown-fie
 import { jsonError, zodIssues } from './errors.ts';
 import { isJsonType, readBodyText } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
+import { withTokenScope } from './token-scope.ts';
 
 /** Largest batch body, in bytes: 1,000 posts of a few thousand characters. */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
@@ -65,11 +66,13 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
     const found = findColumns(headers);
     if (!found.ok) return { ok: false, response: jsonError(c, 400, found.error.code, found.error.message, { columns: found.error.columns }) };
     if (records.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, records.length) };
+    const scoped = withTokenScope(c, { profile: queryProfile, context: fromQuery.context });
+    if (!scoped.ok) return scoped;
     const entries = records.map(({ cells, row }) => {
       const { raw: item, warnings } = rowToItem(cells, found.columns, row);
-      return { raw: withDefaultContext(item, fromQuery.context), where: { row }, warnings };
+      return { raw: withDefaultContext(item, scoped.request.context), where: { row }, warnings };
     });
-    return { ok: true, batch: { profileId: queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {}, secondOpinion, warnings: [] } };
+    return { ok: true, batch: { profileId: scoped.request.profile ?? DEFAULT_PROFILE_ID, entries, texts: entries.map((e) => textOf(e.raw)), format: 'csv', extra: {}, secondOpinion, warnings: [] } };
   }
 
   let body: unknown;
@@ -80,9 +83,11 @@ export async function readBatch(c: Context<AppEnv>, schema: RequestSchema = Batc
   const data = parsed.data as { profile?: string; items: unknown[]; secondOpinion?: SecondOpinionMode; context?: ContextInput };
   if (data.items.length > MAX_BATCH_ITEMS) return { ok: false, response: tooMany(c, data.items.length) };
   const { profile, items, secondOpinion: mode, context, ...extra } = data;
-  const defaults = mergeContext(fromQuery.context, context);
+  const scoped = withTokenScope(c, { profile: profile ?? queryProfile, context: mergeContext(fromQuery.context, context) });
+  if (!scoped.ok) return scoped;
+  const defaults = scoped.request.context;
   const entries = items.map((item, index) => ({ raw: withDefaultContext(item, defaults), where: { index }, warnings: [] }));
-  return { ok: true, batch: { profileId: profile ?? queryProfile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra, secondOpinion: mode ?? secondOpinion, warnings: known.warnings } };
+  return { ok: true, batch: { profileId: scoped.request.profile ?? DEFAULT_PROFILE_ID, entries, texts: items.map(textOf), format: 'json', extra, secondOpinion: mode ?? secondOpinion, warnings: known.warnings } };
 }
 
 /** The batch's default context from the query (?authorRole=&channel=&postedAt=
@@ -111,6 +116,12 @@ export async function checkBatch(c: Context<AppEnv>, batch: ReadBatch): Promise<
   for (const id of ids) {
     const found = await store.get(id);
     if (found) loaded.set(id, found.profile);
+  }
+  // A token tied to one council checks every item against it.
+  const only = c.get('tokenScope')?.profile;
+  const other = only === undefined ? undefined : [...ids].find((id) => id !== only);
+  if (other !== undefined) {
+    return { ok: false, response: jsonError(c, 403, 'token_scope', `This API token is for the ${only} profile only; an item asks for ${other}.`, { allowed: [only] }) };
   }
   const profile = loaded.get(batch.profileId);
   if (!profile) return { ok: false, response: await unknownProfile(c, batch.profileId) };

@@ -13,6 +13,7 @@ import { jsonError, zodIssues } from './errors.ts';
 import { readJsonBody } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
 import { secondOpinionFor } from './second-opinion.ts';
+import { withTokenScope } from './token-scope.ts';
 
 /** Largest request body accepted, in bytes (20,000 characters of 4-byte UTF-8 plus JSON). */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -32,8 +33,10 @@ checkRoutes.post('/', async (c) => {
   if (!parsed.success) {
     return jsonError(c, 400, 'invalid_request', 'The request does not match the schema.', { issues: zodIssues(parsed.error) });
   }
-  const response = await checkPost(c.env, parsed.data);
-  if (!response) return unknownProfile(c, parsed.data.profile);
+  const scoped = withTokenScope(c, parsed.data);
+  if (!scoped.ok) return scoped.response;
+  const response = await checkPost(c.env, scoped.request);
+  if (!response) return unknownProfile(c, scoped.request.profile);
   return c.json({ ...response, ...warningsField(warnings) });
 });
 

@@ -20,6 +20,7 @@ import { checkPost, MAX_BODY_BYTES } from './check.ts';
 import { jsonError, zodIssues } from './errors.ts';
 import { isJsonType, readBodyBytes } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
+import { withTokenScope } from './token-scope.ts';
 
 const FORM = /^application\/x-www-form-urlencoded\b/iu;
 const MULTIPART = /^multipart\/form-data\b/iu;
@@ -82,7 +83,11 @@ languageToolRoutes.post('/check', async (c) => {
   if (!context.success) return jsonError(c, 400, 'invalid_request', 'authorRole, channel or postedAt is not valid.', { issues: zodIssues(context.error) });
   // LanguageTool clients also send an empty text; it is simply clean.
   const { profile, secondOpinion } = parsed.data;
-  const response = await checkPost(c.env, { text, ...(profile ? { profile } : {}), ...(secondOpinion ? { secondOpinion } : {}), context: context.data });
-  if (!response) return unknownProfile(c, parsed.data.profile);
+  // A scoped token (e.g. a LanguageTool client that knows only the server and its key)
+  // brings its council and default role and channel.
+  const scoped = withTokenScope(c, { text, ...(profile ? { profile } : {}), ...(secondOpinion ? { secondOpinion } : {}), context: context.data });
+  if (!scoped.ok) return scoped.response;
+  const response = await checkPost(c.env, scoped.request);
+  if (!response) return unknownProfile(c, scoped.request.profile);
   return c.json(toLanguageTool(text, parsed.data.language, response, ENGINE_VERSION));
 });

@@ -2,7 +2,7 @@
 // form-encoded and multipart as LanguageTool's clients send them, with the council's
 // second opinion (Rugby allows it here; the stand-in finds sarcasm at the parking team).
 
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 
 const worker = (exports as unknown as { default: { fetch(r: Request): Promise<Response> } }).default;
@@ -42,6 +42,19 @@ describe('LanguageTool /v2/check inside workerd', () => {
     // Offsets count the markup, as LanguageTool's do: the quoted words, after "<p>".
     expect(m!.offset).toBe(prefix.length + 'Another fine decision from the '.length);
     expect(m!.length).toBe('team in charge of parking'.length);
+  });
+
+  it('takes a scoped token from the TOKENS namespace as apiKey: its council and role by default, another council refused', async () => {
+    const token = 'cpc_workerd_scoped_0123456789abcdef';
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    await (env as unknown as { TOKENS: KVNamespace }).TOKENS.put(`token:${digest}`, JSON.stringify({ profile: 'tendring', authorRole: 'council_account' }));
+    const res = await ltForm({ text: 'Vote Labour on 6 May! 🌹', language: 'auto', apiKey: token, postedAt: '2027-04-20' });
+    expect(res.status).toBe(200);
+    const a = await res.json() as Answer & { profile: { id: string } };
+    expect(a.profile.id).toBe('tendring');
+    expect(a.verdict).toBe('block');
+    const other = await ltForm({ text: 'hello', language: 'auto', apiKey: token, profile: 'rugby' });
+    expect(other.status).toBe(403);
   });
 
   it('answers 415 and 400 as structured errors', async () => {
