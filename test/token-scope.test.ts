@@ -148,6 +148,10 @@ describe('council-post-check token', () => {
     await expect(capture(['new', '--role', 'mayor'])).rejects.toThrow(/--role/u);
     await expect(capture(['new', '--local'])).rejects.toThrow(/scoped/u);
     await expect(capture(['revoke', 'abc'])).rejects.toThrow(/DIGEST/u);
+    const team = await capture(['new', '--team', '--councils', 'rugby, tendring', '--remote']);
+    expect(JSON.parse(team.calls[0]![6]!)).toMatchObject({ kind: 'team', councils: ['rugby', 'tendring'] });
+    await expect(capture(['new', '--team'])).rejects.toThrow(/--councils/u);
+    await expect(capture(['new', '--team', '--councils', 'rugby', '--role', 'officer'])).rejects.toThrow(/--team/u);
     const revoked = await capture(['revoke', digest('x'), '--remote']);
     expect(revoked.calls).toEqual([kvArgs('delete', digest('x'), 'remote')]);
   });

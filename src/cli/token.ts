@@ -16,6 +16,7 @@ import { WRANGLER } from './dev-server.ts';
 
 export const TOKEN_HELP = `Usage:
   council-post-check token new [--profile ID] [--role ROLE] [--channel CHANNEL] [--label TEXT] [--local | --remote]
+  council-post-check token new --team --councils ID[,ID...] [--label TEXT] [--local | --remote]
   council-post-check token revoke DIGEST [--local | --remote]
 
 token new prints a new API token and its SHA-256 digest (the only thing the Worker keeps).
@@ -28,6 +29,9 @@ token new prints a new API token and its SHA-256 digest (the only thing the Work
   --role ROLE         councillor | cabinet_member | officer | council_account
   --channel CHANNEL   personal | official | campaign
   --label TEXT        who or what the token is for (kept with the scope)
+  --team --councils   a communications team's token for saved reviews (/v1/reviews, the
+                      Batch review tab) that sees only those councils' reviews (others
+                      are 404 to it) and uploads only for them
   --local             write the scope into the local state of npm run dev (wrangler kv --local)
   --remote            write it into the deployed namespace (wrangler kv --remote)
   Without --local or --remote, the wrangler command to run is printed instead.
@@ -52,6 +56,7 @@ export async function runToken(args: string[], usage: (message: string) => Error
   if (sub === undefined || sub === '--help' || sub === '-h' || rest.includes('--help')) { process.stdout.write(TOKEN_HELP); return; }
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: {
     profile: { type: 'string' }, role: { type: 'string' }, channel: { type: 'string' }, label: { type: 'string' },
+    team: { type: 'boolean' }, councils: { type: 'string' },
     local: { type: 'boolean' }, remote: { type: 'boolean' },
   } });
   if (values.local && values.remote) throw usage('choose one of --local and --remote');
@@ -66,7 +71,10 @@ export async function runToken(args: string[], usage: (message: string) => Error
   }
   if (sub !== 'new' || positionals.length > 0) throw usage(`usage: council-post-check token new [options] | token revoke DIGEST (see token --help)`);
 
-  const scoped = values.profile !== undefined || values.role !== undefined || values.channel !== undefined;
+  if (values.team && (values.profile !== undefined || values.role !== undefined || values.channel !== undefined)) throw usage('a --team token takes --councils, not --profile, --role or --channel');
+  if (values.team && !values.councils) throw usage('a --team token needs --councils ID[,ID...]');
+  if (values.councils !== undefined && !values.team) throw usage('--councils is for a --team token');
+  const scoped = values.team === true || values.profile !== undefined || values.role !== undefined || values.channel !== undefined;
   const { token, hash } = await newToken();
   if (!scoped) {
     if (where) throw usage('--local and --remote write a scoped token; give --profile, --role or --channel (a plain token goes in API_TOKENS)');
@@ -78,6 +86,7 @@ SHA-256 digest (add it to the Worker's API_TOKENS secret, comma-separated):
     return;
   }
   const parsed = TokenScopeSchema.safeParse({
+    ...(values.team ? { kind: 'team', councils: values.councils!.split(',').map((x) => x.trim()).filter(Boolean) } : {}),
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(values.role !== undefined ? { authorRole: values.role } : {}),
     ...(values.channel !== undefined ? { channel: values.channel } : {}),
@@ -98,6 +107,7 @@ ${where ? `kept in the TOKENS namespace (${where}).` : `keep it in the TOKENS na
 }
 
 function describe(s: TokenScope): string {
+  if (s.kind === 'team') return `team token: saved reviews of ${s.councils!.join(', ')} only`;
   return [s.profile ? `council ${s.profile} only` : 'any council', s.authorRole ? `role ${s.authorRole} by default` : '', s.channel ? `channel ${s.channel} by default` : '']
     .filter(Boolean).join(', ');
 }

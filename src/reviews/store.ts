@@ -106,17 +106,26 @@ export function reviewStore(db: D1Database, keys: ReviewKeys, now: () => Date = 
 
     /** Live reviews, newest first (created_at, then id, both descending), `limit` at a time
      * from just after `after`; `next` is where the following page starts (none at the end). */
-    async list(page: { limit: number; after?: { createdAt: string; id: string } | undefined } = { limit: 50 }): Promise<{ reviews: ReviewRow[]; next: { createdAt: string; id: string } | null }> {
+    /** A page of reviews, newest first; only those of `profiles` when given (a team
+     * token tied to councils). */
+    async list(page: { limit: number; after?: { createdAt: string; id: string } | undefined; profiles?: readonly string[] | undefined } = { limit: 50 }): Promise<{ reviews: ReviewRow[]; next: { createdAt: string; id: string } | null }> {
       const after = page.after ?? null;
       const { results } = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided
         FROM reviews r WHERE r.expires_at > ?1 AND (?2 IS NULL OR r.created_at < ?2 OR (r.created_at = ?2 AND r.id < ?3))
-        ORDER BY r.created_at DESC, r.id DESC LIMIT ?4`).bind(now().toISOString(), after?.createdAt ?? null, after?.id ?? null, page.limit + 1).all();
+          AND (?5 IS NULL OR r.profile_id IN (SELECT value FROM json_each(?5)))
+        ORDER BY r.created_at DESC, r.id DESC LIMIT ?4`).bind(now().toISOString(), after?.createdAt ?? null, after?.id ?? null, page.limit + 1, page.profiles ? JSON.stringify(page.profiles) : null).all();
       const reviews = results.slice(0, page.limit).map(reviewOf);
       const last = reviews.at(-1);
       return { reviews, next: results.length > page.limit && last ? { createdAt: last.createdAt, id: last.id } : null };
     },
 
     exists: alive,
+
+    /** The council profile of a review that is alive, or null. */
+    async profileOf(id: string): Promise<string | null> {
+      const row = await db.prepare('SELECT profile_id FROM reviews WHERE id = ? AND expires_at > ?').bind(id, now().toISOString()).first<{ profile_id: string }>();
+      return row?.profile_id ?? null;
+    },
 
     async get(id: string): Promise<{ review: ReviewRow; posts: PostRow[] } | undefined> {
       const row = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided

@@ -21,6 +21,7 @@ import { jsonError, zodIssues } from './errors.ts';
 import { isJsonType, readBodyText } from './json-body.ts';
 import { unknownProfile } from './profiles.ts';
 import { withTokenScope } from './token-scope.ts';
+import { allowedProfiles, outOfScope } from '../tokens/scope.ts';
 
 /** Largest batch body, in bytes: 1,000 posts of a few thousand characters. */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
@@ -117,11 +118,12 @@ export async function checkBatch(c: Context<AppEnv>, batch: ReadBatch): Promise<
     const found = await store.get(id);
     if (found) loaded.set(id, found.profile);
   }
-  // A token tied to one council checks every item against it.
-  const only = c.get('tokenScope')?.profile;
-  const other = only === undefined ? undefined : [...ids].find((id) => id !== only);
-  if (other !== undefined) {
-    return { ok: false, response: jsonError(c, 403, 'token_scope', `This API token is for the ${only} profile only; an item asks for ${other}.`, { allowed: [only] }) };
+  // A token tied to councils checks every item against one of them.
+  const allowed = allowedProfiles(c.get('tokenScope'));
+  const other = allowed === undefined ? undefined : [...ids].find((id) => !allowed.includes(id));
+  if (allowed !== undefined && other !== undefined) {
+    const refused = outOfScope(allowed, other);
+    return { ok: false, response: jsonError(c, 403, refused.code, refused.message, { allowed: refused.allowed }) };
   }
   const profile = loaded.get(batch.profileId);
   if (!profile) return { ok: false, response: await unknownProfile(c, batch.profileId) };

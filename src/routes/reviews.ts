@@ -2,7 +2,9 @@
 // checked and saved; reviewers mark each post approved, needs edit or rejected with a
 // note; every decision goes into an audit trail; a review exports to CSV. Post text is
 // kept only for the review: RETENTION_DAYS (default 30), and deleting a review deletes it.
-// Access needs the team token (TEAM_TOKEN secret): 401 without it, 403 with a wrong one.
+// Access needs the team token (TEAM_TOKEN secret): 401 without it, 403 with a wrong one;
+// or a team token tied to councils (TOKENS namespace), which sees only their reviews
+// (another council's review is 404 to it, and uploads for another council are 403).
 // People's names never go in URLs (URLs end up in logs): the reviewer and a CSV upload's
 // review name travel in the X-Reviewer and X-Review-Name headers (percent-encoded, as
 // encodeURIComponent gives, so any name fits), or in the JSON body.
@@ -24,7 +26,9 @@ import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import type { AppEnv } from '../env.ts';
 import { DECISIONS, DEFAULT_AUDIT_RETENTION_DAYS, ReviewKeyUnavailable, reviewStore } from '../reviews/store.ts';
 import { reviewKeys } from '../reviews/sealed.ts';
-import { requireSecret } from './admin-auth.ts';
+import { bearerToken, requireSecret } from './admin-auth.ts';
+import { sha256Hex } from './access.ts';
+import { scopeOfDigest } from '../tokens/store.ts';
 import { BatchRequestSchema } from '../schema/batch.ts';
 import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
 import { idempotencyStore } from '../idempotency/store.ts';
@@ -44,13 +48,43 @@ const positiveOr = (fallback: number) => (v: string | undefined) => {
 export const retentionDays = positiveOr(DEFAULT_RETENTION_DAYS);
 export const auditRetentionDays = positiveOr(DEFAULT_AUDIT_RETENTION_DAYS);
 
-export const requireTeam = () => requireSecret({
+const teamSecret = () => requireSecret({
   name: 'TEAM_TOKEN',
   secretOf: (env) => env.TEAM_TOKEN,
   disabled: { code: 'reviews_disabled', message: 'Saved reviews are disabled: set the TEAM_TOKEN secret (wrangler secret put TEAM_TOKEN, or .dev.vars locally).' },
   realm: 'council-post-check reviews',
   missing: 'Saved reviews need the team token: send Authorization: Bearer <token>.',
   wrong: 'The team token is not valid.',
+});
+
+/** The team token (TEAM_TOKEN), or a team token tied to councils kept in the TOKENS
+ * namespace (token new --team --councils ...): it sees only those councils' reviews. */
+export const requireTeam = () => createMiddleware<AppEnv>(async (c, next) => {
+  const scope = c.get('tokenScope') ?? await scopeOfToken(c.env?.TOKENS, bearerToken(c));
+  if (scope?.kind === 'team' && scope.councils) {
+    c.set('tokenScope', scope);
+    return next();
+  }
+  return teamSecret()(c, next);
+});
+
+async function scopeOfToken(kv: KVNamespace | undefined, token: string | undefined) {
+  return token === undefined || !kv ? null : scopeOfDigest(kv, await sha256Hex(token));
+}
+
+/** The councils whose reviews this request may see (undefined: all). */
+const teamCouncils = (c: Context<AppEnv>): string[] | undefined => {
+  const s = c.get('tokenScope');
+  return s?.kind === 'team' ? s.councils : undefined;
+};
+
+/** A review of a council outside a team token's councils is, to that token, not there. */
+const requireReviewInScope = () => createMiddleware<AppEnv>(async (c, next) => {
+  const councils = teamCouncils(c);
+  if (!councils) return next();
+  const profile = await store(c).profileOf(c.req.param('id') ?? '');
+  if (profile === null || !councils.includes(profile)) return jsonError(c, 404, 'unknown_review', 'No such review: it may have been deleted or passed its retention period.');
+  return next();
 });
 
 const requireDatabase = () => createMiddleware<AppEnv>(async (c, next) => {
@@ -86,6 +120,8 @@ const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().
 
 export const reviewRoutes = new Hono<AppEnv>();
 reviewRoutes.use('*', requireTeam(), requireDatabase());
+reviewRoutes.use('/:id', requireReviewInScope());
+reviewRoutes.use('/:id/*', requireReviewInScope());
 // An upload with an Idempotency-Key is saved once however often it is retried (the names
 // in the headers are part of the request).
 reviewRoutes.use('/', idempotency({
@@ -124,7 +160,7 @@ reviewRoutes.post('/', async (c) => {
 reviewRoutes.get('/', async (c) => {
   const page = readPage(c);
   if (!page.ok) return page.response;
-  const { reviews, next } = await store(c).list({ limit: page.limit, after: page.after });
+  const { reviews, next } = await store(c).list({ limit: page.limit, after: page.after, profiles: teamCouncils(c) });
   return c.json({ reviews, nextCursor: next ? encodeCursor(next) : null });
 });
 

@@ -12,7 +12,7 @@ export function withTokenScope<R extends { profile?: string | undefined; context
   const scope = c.get('tokenScope');
   if (!scope) return { ok: true, request };
   const profile = scopedProfile(scope, request.profile);
-  if (!profile.ok) return { ok: false, response: jsonError(c, 403, profile.code, profile.message, { allowed: [profile.allowed] }) };
+  if (!profile.ok) return { ok: false, response: jsonError(c, 403, profile.code, profile.message, { allowed: profile.allowed }) };
   const context = scopedContext(scope, request.context);
   return { ok: true, request: { ...request, ...(profile.value !== undefined ? { profile: profile.value } : {}), ...(context !== undefined ? { context } : {}) } };
 }

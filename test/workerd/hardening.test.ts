@@ -57,10 +57,16 @@ describe('rate limits (Workers Rate Limiting binding, miniflare)', () => {
 });
 
 describe('closed by default', () => {
-  it('a deployment without API_TOKENS answers 503 access_not_configured', async () => {
-    const e = { ...(env as unknown as Bindings), LOCAL_OPEN_ACCESS: undefined, API_TOKENS: undefined };
+  it('a deployment with neither API_TOKENS nor the TOKENS namespace answers 503 access_not_configured', async () => {
+    const e = { ...(env as unknown as Bindings), LOCAL_OPEN_ACCESS: undefined, API_TOKENS: undefined, TOKENS: undefined };
     const res = await check(e, {});
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ error: { code: 'access_not_configured' } });
+  });
+
+  it('a deployment as wrangler.toml binds it (TOKENS namespace, no tokens made) answers 401 without a token, 403 with any', async () => {
+    const e = { ...(env as unknown as Bindings), LOCAL_OPEN_ACCESS: undefined, API_TOKENS: undefined };
+    expect((await check(e, {})).status).toBe(401);
+    expect((await check(e, { authorization: 'Bearer cpc_made_up_0123456789' })).status).toBe(403);
   });
 });
