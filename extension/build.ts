@@ -18,6 +18,7 @@ await build({ ...common, entryPoints: [join(here, 'src/background.ts')], outfile
 await build({ ...common, entryPoints: [join(here, 'src/options.ts')], outfile: join(dist, 'options.js'), format: 'esm' });
 copyFileSync(join(here, 'manifest.json'), join(dist, 'manifest.json'));
 copyFileSync(join(here, 'options.html'), join(dist, 'options.html'));
+copyFileSync(join(here, 'managed-schema.json'), join(dist, 'managed-schema.json'));
 
 // ---- CRC-32, shared by the PNG and ZIP writers ----
 const CRC = new Uint32Array(256).map((_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });

@@ -5,7 +5,7 @@
 // on the developer's test origin when one is set.
 
 import { checkerAddressProblem, testOriginProblem } from './checker-address.ts';
-import { contextOf, loadSettings, publicSettings } from './settings.ts';
+import { contextOf, loadSettings, publicSettings, refreshManaged } from './settings.ts';
 
 // storage.local holds the token: keep it from content scripts (which run inside every
 // matched site's renderer). Chromium applies this to the whole area, persistently.
@@ -14,7 +14,10 @@ void chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).ca
 const inflight = new Map<string, AbortController>();
 
 interface CheckMessage { type: 'check'; key: string; text: string }
-interface OtherMessage { type: 'health' | 'settings' }
+/** health and profiles: the options page may send the address and token typed there
+ * (not yet saved), to test them; anything else uses the saved settings. */
+interface ServerMessage { type: 'health' | 'profiles'; apiBase?: string; token?: string }
+interface OtherMessage { type: 'settings' }
 
 const base = (apiBase: string) => apiBase.replace(/\/+$/u, '');
 
@@ -43,21 +46,36 @@ async function check(msg: CheckMessage, tabId: number | undefined) {
   }
 }
 
-async function health() {
+/** GET a checker route with the saved address and token, or (from the options page) the typed ones. */
+async function askServer(path: '/v1/health' | '/v1/profiles', typed: { apiBase?: string | undefined; token?: string | undefined } | undefined) {
   const s = await loadSettings();
-  if (checkerAddressProblem(s.apiBase)) return { ok: false, status: 0, body: null };
+  const apiBase = typed?.apiBase ?? s.apiBase;
+  const token = typed ? typed.token ?? '' : s.token;
+  const refused = checkerAddressProblem(apiBase);
+  if (refused) return { ok: false, status: 0, body: null, error: refused };
   try {
-    const res = await fetch(`${base(s.apiBase)}/v1/health`, { headers: s.token ? { authorization: `Bearer ${s.token}` } : {} });
+    const res = await fetch(`${base(apiBase)}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     return { ok: res.ok, status: res.status, body: await res.json() };
   } catch {
     return { ok: false, status: 0, body: null };
   }
 }
 
-chrome.runtime.onMessage.addListener((msg: CheckMessage | OtherMessage, sender, sendResponse) => {
+// Council IT's policy (chrome.storage.managed), copied where checks read it.
+void refreshManaged();
+chrome.storage.onChanged.addListener((_changes, area) => { if (area === 'managed') void refreshManaged(); });
+
+const fromOptionsPage = (sender: chrome.runtime.MessageSender) => sender.url?.startsWith(chrome.runtime.getURL('options.html')) === true;
+
+chrome.runtime.onMessage.addListener((msg: CheckMessage | ServerMessage | OtherMessage, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   if (msg.type === 'check') { check(msg, sender.tab?.id).then(sendResponse); return true; }
-  if (msg.type === 'health') { health().then(sendResponse); return true; }
+  if (msg.type === 'health' || msg.type === 'profiles') {
+    // Only the options page may point the service worker at an address not saved.
+    const typed = fromOptionsPage(sender) && typeof msg.apiBase === 'string' ? { apiBase: msg.apiBase, token: typeof msg.token === 'string' ? msg.token : undefined } : undefined;
+    askServer(msg.type === 'health' ? '/v1/health' : '/v1/profiles', typed).then(sendResponse);
+    return true;
+  }
   if (msg.type === 'settings') { loadSettings().then((s) => sendResponse(publicSettings(s))); return true; }
   return false;
 });

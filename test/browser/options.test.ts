@@ -19,8 +19,10 @@ describe('extension options', () => {
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
     // The page fills itself from chrome.storage (the tests' checker, on its own port).
     await expect.poll(() => options.inputValue('#apiBase')).toBe(inject('checkerUrl'));
-    expect(await options.inputValue('#profile')).toBe('southend-on-sea');
-    await options.getByLabel('Council profile').fill('rugby');
+    await expect.poll(() => options.inputValue('#profile')).toBe('southend-on-sea');
+    // The picker names the checker's councils; the value kept is the profile id.
+    expect(await options.locator('#profile option').allTextContents()).toEqual(expect.arrayContaining(['Rugby Borough Council', 'Southend-on-Sea City Council']));
+    await options.getByLabel('Council', { exact: true }).selectOption({ label: 'Rugby Borough Council' });
     await options.getByLabel('Check while I type').uncheck();
     expect(await options.getByLabel('Also stop posts that need review').isChecked()).toBe(false);
     await options.getByLabel('Also stop posts that need review').check();
@@ -35,7 +37,18 @@ describe('extension options', () => {
     expect(stored.sync).not.toHaveProperty('token');
     expect(stored.local).toEqual({ token: 'cpc_example_token' });
     await options.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => options.textContent('#status')).toMatch(/^Connected: engine .*, access open\.$/u);
+    await expect.poll(() => options.textContent('#status')).toMatch(/^Connected to 127\.0\.0\.1:\d+: engine .*, access open\.$/u);
+    // Test connection tries the address as typed, not the one saved.
+    const saved = await options.inputValue('#apiBase');
+    await options.getByLabel(/Checker address/u).fill('http://127.0.0.1:9');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.textContent('#status')).toBe('Could not reach the checker at http://127.0.0.1:9.');
+    await options.getByLabel(/Checker address/u).fill('https://');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.textContent('#status')).not.toMatch(/^Connected/u);
+    await options.getByLabel(/Checker address/u).fill(saved);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.textContent('#status')).toMatch(/^Connected to /u);
 
     const page = await context.newPage();
     await page.goto(`${inject('pagesUrl')}/textarea.html`);
