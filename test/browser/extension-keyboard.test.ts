@@ -3,7 +3,8 @@
 // in a live region; the shortcut's "check now" opens the first card with focus in it; the
 // card and the guard work with Tab, Enter, Space and Escape, the guard traps focus and
 // opens at its heading, and focus goes back to the composer. The roles and names are read
-// from the accessibility tree Chromium gives screen readers (axe-core is not installed).
+// from the accessibility tree Chromium gives screen readers; axe-core runs in
+// accessibility.test.ts.
 
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
