@@ -9,6 +9,8 @@ import { checkRoutes } from './routes/check.ts';
 import { errorBody } from './routes/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { languageToolRoutes } from './routes/languagetool.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { allowedMethods } from './api/spec.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { requestIds } from './routes/request-id.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -25,26 +27,14 @@ app.route('/v1/health', healthRoutes);
 app.route('/v1/profiles', profileRoutes);
 app.route('/v1/reviews', reviewRoutes);
 app.route('/v2', languageToolRoutes);
+app.route('/', docsRoutes);
 app.route('/', uiRoutes);
 
-const ALLOWED: Array<[RegExp, string]> = [
-  [/^\/v1\/check$/u, 'POST'],
-  [/^\/v1\/batch$/u, 'POST'],
-  [/^\/v1\/reviews$/u, 'GET, HEAD, POST'],
-  [/^\/v1\/reviews\/[^/]+$/u, 'GET, HEAD, DELETE'],
-  [/^\/v1\/reviews\/[^/]+\/posts\/[^/]+$/u, 'PUT'],
-  [/^\/v1\/reviews\/[^/]+\/(?:audit|export)$/u, 'GET, HEAD'],
-  [/^\/v1\/health$/u, 'GET, HEAD'],
-  [/^\/v1\/profiles(?:\/schema)?$/u, 'GET, HEAD'],
-  [/^\/v1\/profiles\/[^/]+\/clauses$/u, 'GET, HEAD'],
-  [/^\/v1\/profiles\/[^/]+$/u, 'GET, HEAD, PUT, DELETE'],
-  [/^\/v2\/check$/u, 'POST'],
-  [/^\/v2\/languages$/u, 'GET, HEAD'],
-];
 
 app.notFound((c) => {
   const path = c.req.path.replace(/\/+$/u, '');
-  const allow = ALLOWED.find(([re]) => re.test(path))?.[1];
+  // 405 and Allow come from the API's one list of routes (src/api/spec.ts).
+  const allow = allowedMethods(path);
   if (allow) {
     c.header('Allow', allow);
     return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed here; use ${allow}.`), 405);

@@ -55,7 +55,7 @@ describe('accessibility (axe-core)', () => {
     await page.close();
   });
 
-  it('the web page after a check, and the saved-reviews page, have no violations', async () => {
+  it('the web page after a check, the saved-reviews page and the API reference have no violations', async () => {
     const page = await context.newPage();
     await page.goto(`${inject('checkerUrl')}/`);
     await expect.poll(() => page.locator('#profile option').count()).toBe(4);
@@ -64,6 +64,9 @@ describe('accessibility (axe-core)', () => {
     await expect.poll(() => page.textContent('#verdict')).toMatch(/Do not post as written/u);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${inject('checkerUrl')}/reviews`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${inject('checkerUrl')}/docs`);
+    expect(await page.locator('section.op').count()).toBeGreaterThan(10);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
