@@ -50,7 +50,7 @@ const check = (raw: unknown, where: Where) => checkItem(raw, where, profiles, []
 const PRIVATE = 'Lovely walk on the pier with Mum this morning';
 const POSTS = [
   { id: 'a', text: `🙄🙄 ${PRIVATE}. The Head of Housing is clueless.` },
-  { id: 'b', text: 'Highways have let us down again.' },
+  { id: 'b', text: 'The highways team have let residents down again.' },
   { id: 'c', text: 'Vote for us on Thursday!', context: { channel: 'campaign' } },
   { id: 'd', text: 'Bins go out on Tuesday.' },
   { id: 'e', text: 'I was told in confidence that the bid was £2m. The Head of Housing is clueless.', profile: 'tendring' },
@@ -204,7 +204,7 @@ describe('batch --format rdjson', () => {
 
 describe('the command line with --format sarif and rdjson', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cpc-ci-'));
-  const csv = 'id,text\r\nh-1,"The Head of Housing is clueless, again."\r\nh-2,Highways have let us down again.\r\n';
+  const csv = 'id,text\r\nh-1,"The Head of Housing is clueless, again."\r\nh-2,The highways team have let residents down again.\r\n';
   writeFileSync(join(dir, 'week.csv'), csv);
   writeFileSync(join(dir, 'calm.jsonl'), '{"id":1,"text":"Thank you to everyone at the library."}\n');
   const bin = join(import.meta.dirname, '../src/cli/bin.ts');
