@@ -10,7 +10,8 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'The request is not valid (zod issues say where)', 401: 'No token', 403: 'Wrong token, or outside the token\'s scope',
   404: 'No such profile, review or route', 409: 'The same Idempotency-Key is still running', 410: 'The idempotent result\'s review was deleted',
   413: 'Too large (text, body or items)', 415: 'Unsupported media type', 422: 'Idempotency-Key reused with a different request',
-  429: 'Rate limited (Retry-After)', 503: 'Not configured or not available here',
+  405: 'Method not allowed (Allow says which)', 429: 'Rate limited (Retry-After)', 500: 'Unexpected error (quote the request id)',
+  503: 'Not configured or not available here',
 };
 
 const SECURITY: Record<Access, Array<Record<string, string[]>>> = {
@@ -37,7 +38,7 @@ function operation(o: Operation) {
     },
   };
   for (const status of [...new Set([...o.errors, 405, 500])].sort()) {
-    responses[status] = { description: STATUS_TEXT[status] ?? (status === 405 ? 'Method not allowed (Allow says which)' : 'Unexpected error (quote the request id)'), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[status] = { description: STATUS_TEXT[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
   return {
     operationId: o.operationId,

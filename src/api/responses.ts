@@ -3,7 +3,8 @@
 // answer. The tests check every one against real responses. Pure.
 
 import * as z from 'zod';
-import { CategorySchema, CheckResponseSchema, ContextInputSchema, VerdictSchema } from '../schema/check.ts';
+import { DECISIONS } from '../reviews/store.ts';
+import { CategorySchema, CheckResponseSchema, VerdictSchema } from '../schema/check.ts';
 import { RequestWarningSchema } from '../schema/unknown-fields.ts';
 
 export const ErrorBodySchema = z.object({
@@ -60,7 +61,7 @@ export const ReviewListSchema = z.object({
   nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last'),
 });
 
-const Decision = z.enum(['approved', 'needs_edit', 'rejected']);
+const Decision = z.enum(DECISIONS);
 
 export const ReviewPostSchema = z.object({
   position: z.number().int(), postId: z.string().nullable(), text: z.string(), result: BatchItemResultSchema,
@@ -103,7 +104,3 @@ export const LanguageToolCheckSchema = z.object({
 });
 
 export const LanguageToolLanguagesSchema = z.array(z.object({ name: z.string(), code: z.string(), longCode: z.string() }));
-
-/** The request bodies that are not already request schemas elsewhere. */
-export const DecisionRequestSchema = z.object({ decision: Decision, note: z.string().max(2000).optional(), reviewer: z.string().min(1).max(100) });
-export const ContextSchemaForDoc = ContextInputSchema;

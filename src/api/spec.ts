@@ -6,10 +6,11 @@
 
 import * as z from 'zod';
 import { BatchItemSchema, BatchRequestSchema } from '../schema/batch.ts';
-import { CheckRequestSchema } from '../schema/check.ts';
+import { AuthorRoleSchema, ChannelSchema, CheckRequestSchema, SecondOpinionModeSchema } from '../schema/check.ts';
+import { DecisionSchema } from '../schema/review.ts';
 import { LanguageToolRequestSchema } from '../languagetool/shape.ts';
 import {
-  AuditSchema, BatchResultSchema, CheckResultSchema, DecisionRequestSchema, ErrorBodySchema, HealthSchema,
+  AuditSchema, BatchResultSchema, CheckResultSchema, ErrorBodySchema, HealthSchema,
   LanguageToolCheckSchema, LanguageToolLanguagesSchema, ProfileClausesSchema, ProfileDetailSchema, ProfileListSchema,
   ProfileSchemaDocSchema, ReviewCreatedSchema, ReviewDecisionResultSchema, ReviewDetailSchema, ReviewListSchema,
 } from './responses.ts';
@@ -40,9 +41,8 @@ export interface Operation {
 
 const csvText = z.string().describe('A CSV export: a header row naming a text column (Message, Text, Post, Content, Body...) and optionally id, date, network, profile/account, author, link columns');
 const contextQuery = z.object({
-  profile: z.string().optional(), secondOpinion: z.enum(['auto', 'always', 'off']).optional(),
-  authorRole: z.enum(['councillor', 'cabinet_member', 'officer', 'council_account']).optional(),
-  channel: z.enum(['personal', 'official', 'campaign']).optional(), postedAt: z.string().optional(),
+  profile: z.string().optional(), secondOpinion: SecondOpinionModeSchema.optional(),
+  authorRole: AuthorRoleSchema.optional(), channel: ChannelSchema.optional(), postedAt: z.string().optional(),
   pollingDay: z.string().optional(), periodStart: z.string().optional(), sharing: z.enum(['true', 'false']).optional(),
 });
 const idempotencyHeader = { 'Idempotency-Key': 'Optional: a retry with the same key and request within 24 hours gets the first response' };
@@ -127,7 +127,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'put', path: '/v1/reviews/{id}/posts/{position}', operationId: 'decidePost', tag: 'Reviews', access: 'team', params: { ...ID, position: 'The post\'s position in the upload, from 0' },
-    summary: 'Record a decision on one post', body: { 'application/json': DecisionRequestSchema },
+    summary: 'Record a decision on one post', body: { 'application/json': DecisionSchema },
     ok: { status: 200, description: 'The post with its decision', json: ReviewDecisionResultSchema }, errors: [400, 401, 403, 404, 413, 415, 429, 503],
   },
   {

@@ -105,9 +105,8 @@ export function reviewStore(db: D1Database, keys: ReviewKeys, now: () => Date = 
     },
 
     /** Live reviews, newest first (created_at, then id, both descending), `limit` at a time
-     * from just after `after`; `next` is where the following page starts (none at the end). */
-    /** A page of reviews, newest first; only those of `profiles` when given (a team
-     * token tied to councils). */
+     * from just after `after`; `next` is where the following page starts (none at the end).
+     * Only those of `profiles` when given (a team token tied to councils). */
     async list(page: { limit: number; after?: { createdAt: string; id: string } | undefined; profiles?: readonly string[] | undefined } = { limit: 50 }): Promise<{ reviews: ReviewRow[]; next: { createdAt: string; id: string } | null }> {
       const after = page.after ?? null;
       const { results } = await db.prepare(`SELECT r.*, (SELECT COUNT(*) FROM review_posts p WHERE p.review_id = r.id AND p.decision IS NOT NULL) AS decided

@@ -68,7 +68,7 @@ export const requireApiToken = (tokenOf: TokenSource = bearerToken) => createMid
   if (mode === 'open') {
     // No token is needed, but a scoped one still brings its council and defaults.
     const given = tokenOf(c);
-    const scope = given === undefined ? null : await scopeOfDigest(c.env?.TOKENS, await sha256Hex(given));
+    const scope = given === undefined || !c.env?.TOKENS ? null : await scopeOfDigest(c.env.TOKENS, await sha256Hex(given));
     if (scope) c.set('tokenScope', scope);
     return next();
   }

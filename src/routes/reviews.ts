@@ -26,10 +26,9 @@ import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
 import type { AppEnv } from '../env.ts';
 import { DECISIONS, DEFAULT_AUDIT_RETENTION_DAYS, ReviewKeyUnavailable, reviewStore } from '../reviews/store.ts';
 import { reviewKeys } from '../reviews/sealed.ts';
-import { bearerToken, requireSecret } from './admin-auth.ts';
-import { sha256Hex } from './access.ts';
-import { scopeOfDigest } from '../tokens/store.ts';
+import { requireSecret } from './admin-auth.ts';
 import { BatchRequestSchema } from '../schema/batch.ts';
+import { DecisionSchema, Reviewer } from '../schema/review.ts';
 import { warningsField, withoutUnknownFields } from '../schema/unknown-fields.ts';
 import { idempotencyStore } from '../idempotency/store.ts';
 import { checkBatch, MAX_BATCH_BYTES, readBatch } from './batch-input.ts';
@@ -48,7 +47,7 @@ const positiveOr = (fallback: number) => (v: string | undefined) => {
 export const retentionDays = positiveOr(DEFAULT_RETENTION_DAYS);
 export const auditRetentionDays = positiveOr(DEFAULT_AUDIT_RETENTION_DAYS);
 
-const teamSecret = () => requireSecret({
+const teamSecretGate = requireSecret({
   name: 'TEAM_TOKEN',
   secretOf: (env) => env.TEAM_TOKEN,
   disabled: { code: 'reviews_disabled', message: 'Saved reviews are disabled: set the TEAM_TOKEN secret (wrangler secret put TEAM_TOKEN, or .dev.vars locally).' },
@@ -58,19 +57,13 @@ const teamSecret = () => requireSecret({
 });
 
 /** The team token (TEAM_TOKEN), or a team token tied to councils kept in the TOKENS
- * namespace (token new --team --councils ...): it sees only those councils' reviews. */
+ * namespace (token new --team --councils ...): it sees only those councils' reviews.
+ * requireApiToken, which runs first on /v1/, has already looked the scoped one up. */
 export const requireTeam = () => createMiddleware<AppEnv>(async (c, next) => {
-  const scope = c.get('tokenScope') ?? await scopeOfToken(c.env?.TOKENS, bearerToken(c));
-  if (scope?.kind === 'team' && scope.councils) {
-    c.set('tokenScope', scope);
-    return next();
-  }
-  return teamSecret()(c, next);
+  const scope = c.get('tokenScope');
+  if (scope?.kind === 'team' && scope.councils) return next();
+  return teamSecretGate(c, next);
 });
-
-async function scopeOfToken(kv: KVNamespace | undefined, token: string | undefined) {
-  return token === undefined || !kv ? null : scopeOfDigest(kv, await sha256Hex(token));
-}
 
 /** The councils whose reviews this request may see (undefined: all). */
 const teamCouncils = (c: Context<AppEnv>): string[] | undefined => {
@@ -113,10 +106,8 @@ function nameHeader(c: Context<AppEnv>, header: string): string | undefined {
   try { return decodeURIComponent(v); } catch { return v; }
 }
 
-const Reviewer = z.string().trim().min(1, 'say who you are').max(100);
 /** A JSON upload: the batch plus the review's name and who uploads it (checked below). */
 const ReviewRequestSchema = BatchRequestSchema.extend({ name: z.string().optional(), reviewer: z.string().optional() });
-const DecisionSchema = z.object({ decision: z.enum(DECISIONS), note: z.string().max(2000).optional(), reviewer: Reviewer }).strict();
 
 export const reviewRoutes = new Hono<AppEnv>();
 reviewRoutes.use('*', requireTeam(), requireDatabase());

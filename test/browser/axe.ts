@@ -6,7 +6,8 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { shadowRootObject } from './overlay.ts';
 
 const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -43,7 +44,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function axeOverlayViolations(page: Page): Promise<AxeViolation[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const root = await closedRoot(cdp);
+    const root = await shadowRootObject(cdp);
     if (!root) throw new Error('the overlay is not on the page');
     await cdp.send('Runtime.evaluate', { expression: source });
     // The copy: same markup and styles, host placed where the overlay's host is.
@@ -65,15 +66,4 @@ export async function axeOverlayViolations(page: Page): Promise<AxeViolation[]> 
   } finally {
     await cdp.detach();
   }
-}
-
-async function closedRoot(cdp: CDPSession): Promise<string | undefined> {
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'council-post-check' });
-  if (!nodeId) return undefined;
-  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-  const shadow = node.shadowRoots?.[0];
-  if (!shadow) return undefined;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  return object.objectId;
 }

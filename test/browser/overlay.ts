@@ -28,7 +28,8 @@ export interface Overlay {
   accessibility(selector: string): Promise<AxNode[]>;
 }
 
-async function shadowRootObject(cdp: CDPSession): Promise<string | undefined> {
+/** The extension's closed shadow root as a DevTools object id (undefined when not on the page). */
+export async function shadowRootObject(cdp: CDPSession): Promise<string | undefined> {
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'council-post-check' });
   if (!nodeId) return undefined;
