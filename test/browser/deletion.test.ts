@@ -11,14 +11,21 @@ const base = inject('checkerUrl');
 const state = inject('statePath');
 const team = { authorization: `Bearer ${inject('teamToken')}` };
 
+// SQLite's -shm and -journal files come and go while the checker runs: a file listed a
+// moment ago may be gone when it is read, and then it holds nothing.
+const gone = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
+    try { return statSync(path).isDirectory() ? files(path) : [path]; } catch (e) { if (gone(e)) return []; throw e; }
   });
 }
+function contents(path: string): Buffer {
+  try { return readFileSync(path); } catch (e) { if (gone(e)) return Buffer.alloc(0); throw e; }
+}
 /** Every local file that holds `needle` (as UTF-8 bytes). */
-const holding = (needle: string) => files(state).filter((f) => readFileSync(f).includes(Buffer.from(needle)));
+const holding = (needle: string) => files(state).filter((f) => contents(f).includes(Buffer.from(needle)));
 
 describe('deleted reviews in the local files', () => {
   it('post text and notes never reach the files in plain; after delete, no file holds the key', async () => {
