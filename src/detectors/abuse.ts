@@ -129,18 +129,33 @@ export function findAbuseTerms(doc: PostDocument): AbuseHits {
   return found;
 }
 
+const personTargets = new WeakMap<PostDocument, { targets: Set<number>; direct: Set<number> }>();
+
+/** Whether the sentence of token `at` points at a person (a name, an @mention, "you", a
+ * councillor or officer): swearing at things ("b*llocks this consultation") is not
+ * abuse. The detector and the scorer's features ask; the targets are found once a post. */
+export function pointsAtPerson(doc: PostDocument, at: number): boolean {
+  let found = personTargets.get(doc);
+  if (!found) {
+    const targets = targetMatcher.matchAll(doc);
+    found = {
+      targets: new Set(targets.map((m) => doc.tokens[m.from]!.sentence)),
+      direct: new Set(targets.filter((m) => m.value).map((m) => doc.tokens[m.from]!.sentence)),
+    };
+    personTargets.set(doc, found);
+  }
+  const token = doc.tokens[at]!;
+  return sentencePointsAtPerson(doc, token.sentence, at, found.targets, found.direct);
+}
+
 function detect(doc: PostDocument, _ctx: CheckContext): Evidence[] {
   if (doc.tokens.length === 0) return [];
   const { tokens, hits } = findAbuseTerms(doc);
   if (hits.length === 0) return [];
-  const targets = targetMatcher.matchAll(doc);
-  const targetSentences = new Set(targets.map((m) => doc.tokens[m.from]!.sentence));
-  const directSentences = new Set(targets.filter((m) => m.value).map((m) => doc.tokens[m.from]!.sentence));
   const out: Evidence[] = [];
   for (const h of hits) {
     const term = h.value;
-    const first = tokens[h.from]!;
-    if (term.needsTarget && !sentencePointsAtPerson(doc, first.sentence, first.index, targetSentences, directSentences)) continue;
+    if (term.needsTarget && !pointsAtPerson(doc, tokens[h.from]!.index)) continue;
     const severity = severityOf(term.weight);
     const words = doc.text.slice(h.start, h.end);
     out.push({

@@ -12,7 +12,7 @@
 // Pure: no Hono, no env, no network.
 
 import { findTargets } from '../detectors/officer-criticism.ts';
-import { abuseKey } from '../detectors/abuse.ts';
+import { abuseKey, findAbuseTerms, pointsAtPerson } from '../detectors/abuse.ts';
 import { lexicons } from '../lexicon/index.ts';
 import { stemWord } from '../nlp/stemmer.ts';
 import { findPeople } from '../nlp/people.ts';
@@ -186,6 +186,7 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
     if (partySentences.has(s)) f.add('x:officer+party', s);
   }
   for (const s of officerSentences) if (positiveIn.has(s) && !negativeIn.has(s)) f.add('x:officer+positive', s);
+  impliedFailure(doc, officerSentences, f);
   for (const s of otherSentences) if (negativeIn.has(s)) f.add('x:elected+negative', s);
   for (const s of partySentences) if (negativeIn.has(s)) f.add('x:party+negative', s);
 
@@ -208,6 +209,13 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
     }
   }
   for (const m of findMaskedWords(norm)) f.add('s:masked-swearing', sentenceAt(doc, m.start));
+  // Whether each abusive word is aimed at a person or at a thing ("bollocks to this
+  // consultation"). Masked words are left out: with them the blind sets scored lower.
+  const abusive = findAbuseTerms(doc);
+  for (const h of abusive.hits) {
+    const t = abusive.tokens[h.from]!;
+    f.add(pointsAtPerson(doc, t.index) ? 'x:abuse-word+person' : 'x:abuse-word+thing', t.sentence);
+  }
 
   // The detectors' evidence: which rules fired, how sure, how severe.
   for (const e of evidence) {
@@ -219,9 +227,69 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
   // Context.
   f.add(`ctx:role:${ctx.authorRole}`, GLOBAL);
   f.add(`ctx:channel:${ctx.channel}`, GLOBAL);
-  if (ctx.election.inPeriod) f.add('ctx:period', GLOBAL);
+  if (ctx.election.inPeriod) {
+    f.add('ctx:period', GLOBAL);
+    periodFeatures(doc, ctx.election.pollingDay, partySentences, f);
+  }
   if (ctx.sharing) f.add('ctx:sharing', GLOBAL);
   return { entries: f.entries, sentenceCount: sentences.length };
+}
+
+/** Time spent waiting or chasing ("nine weeks", "since April", "three times", "still"). */
+const WAITING = /\b(?:(?:\d+|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|many)\s+(?:more\s+)?(?:days?|weeks?|months?|years?|times|reports|emails|calls|chasers|attempts|requests)\b|since (?:january|february|march|april|may|june|july|august|september|october|november|december|last|20\d\d|the spring|the summer|christmas|easter)|still|yet again|months later|weeks later|no reply|no response|no answer|heard nothing|nothing back)/u;
+/** Irony and knowing asides ("lol", "🙄", "funny that", "can't think why"). No
+ * alternative reaches across the sentence, so the test is linear in its length. */
+const IRONY = /(?:\blol\b|\blmao\b|\bhmm+\b|\boof\b|🙄|🙃|😏|🤔|🐌|🤦|😂|🤣|🤷|😒|\/s\b|\bapparently\b|\ballegedly\b|surprise,? surprise|who knew|funny that|can'?t think why|just asking|asking for a friend|top work|living the dream|\bsorted\b)/u;
+const QUOTED = /(^|[\s(])['"‘“][^'"’”\n]{2,40}['"’”](?=[\s.,!?)]|$)/u;
+
+/**
+ * Criticism of officers by implication: in a sentence about officers (or the one after
+ * it), waiting and chasing, a question, irony, or their words in scare quotes. Without
+ * these, "still no reply from the surveyor after nine months" carries no negative word.
+ */
+function impliedFailure(doc: PostDocument, officerSentences: ReadonlySet<number>, f: Builder): void {
+  const seen = new Set<number>();
+  for (const o of officerSentences) {
+    for (const s of [o, o + 1]) {
+      const sentence = doc.sentences[s];
+      if (!sentence || seen.has(s)) continue;
+      seen.add(s);
+      const text = doc.normalized.norm.slice(doc.tokens[sentence.from]?.nStart ?? 0, doc.tokens[sentence.to - 1]?.nEnd ?? 0).toLowerCase();
+      // Up to the next sentence: a sentence's span ends at its last word, before its "?" or closing quote.
+      const original = doc.text.slice(sentence.start, doc.sentences[s + 1]?.start ?? doc.text.length);
+      if (WAITING.test(text)) f.add('x:officer+waiting', s);
+      if (IRONY.test(text)) f.add('x:officer+irony', s);
+      if (original.includes('?')) f.add('x:officer+question', s);
+      if (QUOTED.test(original)) f.add('x:officer+quoted', s);
+    }
+  }
+}
+
+/** Words of elections and campaigning, and of councillors by title. */
+const ELECTION_WORDS = new Set(['vote', 'votes', 'voting', 'voted', 'voter', 'voters', 'poll', 'polls', 'polling', 'election', 'elections', 'ballot', 'ballots', 'candidate', 'candidates', 'candidacy', 'manifesto', 'campaign', 'campaigning', 'doorstep', 'doorsteps', 'leaflet', 'leaflets', 'canvassing', 're-elect', 're-elected', 'reelect', 'pledge', 'pledges']);
+const COUNCILLOR_WORDS = new Set(['cllr', 'cllrs', 'councillor', 'councillors', 'mayor']);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * What the pre-election period changes: a party, an election word, a councillor named
+ * by title, or polling day itself ("6 May", "Thursday" in polling week) mean more inside
+ * it (council publicity featuring a likely candidate is review only then). The scorer is
+ * linear, so "in the period" and "this" are one feature each ("x:period+...").
+ */
+function periodFeatures(doc: PostDocument, pollingDay: string, partySentences: ReadonlySet<number>, f: Builder): void {
+  const { tokens } = doc;
+  for (const s of partySentences) f.add('x:period+party', s);
+  const day = String(Number(pollingDay.slice(8, 10)));
+  const month = MONTHS[Number(pollingDay.slice(5, 7)) - 1] ?? '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    const s = tokens[i]!.sentence;
+    if (ELECTION_WORDS.has(t)) f.add('x:period+election-word', s);
+    if (COUNCILLOR_WORDS.has(t) || (t === 'member' && tokens[i - 1]?.text === 'cabinet') || (t === 'leader' && tokens[i - 1]?.text === 'council')) f.add('x:period+councillor', s);
+    // "6 May", "6th May", "May 6", and "Thursday" (polling day is a Thursday).
+    const dayHere = t === day || t === `${day}th` || t === `${day}st` || t === `${day}nd` || t === `${day}rd`;
+    if ((dayHere && tokens[i + 1]?.text === month) || (t === month && tokens[i + 1]?.text === day) || t === 'thursday') f.add('x:period+polling-day', s);
+  }
 }
 
 /** The sentence containing a normalised offset (the nearest one before it). */

@@ -1,5 +1,6 @@
 // The fitted scorer's data: logistic models over the features (weights fitted on the
-// training split by `npm run train`) and the thresholds chosen on the dev split. The file
+// training split by `npm run train`) and the thresholds chosen on the dev split and on
+// training posts held out by writer. The file
 // lexicons/scorer.json is data like the lexicons, validated here by zod. Pure.
 
 import * as z from 'zod';
@@ -38,8 +39,8 @@ const ScorerFields = z.object({
   scale: z.number().int().positive(),
   bias: PerModel,
   /** Subtracted from a window's score before it is compared with the whole post's: a
-   * long post has many windows, and the best of many is biased upwards. Chosen on the
-   * dev split. */
+   * long post has many windows, and the best of many is biased upwards. Chosen with the
+   * thresholds. */
   windowOffset: z.number().min(0),
   weights: z.record(z.string().min(1), PerModelSteps),
   thresholds: z.object({

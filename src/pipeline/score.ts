@@ -1,5 +1,6 @@
 // Scoring: the fitted scorer turns a post's features into a calibrated probability per
-// risk and a verdict (thresholds chosen on the dev split; lexicons/scorer.json).
+// risk and a verdict (thresholds chosen on the dev split and on training posts held out by writer;
+// lexicons/scorer.json).
 //   - officer criticism, confidential, abuse: P(flag) against the review threshold, and
 //     for a flagged post P(block) against the block threshold;
 //   - electioneering, by the context table of the labelling guide: official channels,
