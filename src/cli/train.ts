@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeParts, type PostParts } from '../pipeline/analyze.ts';
-import { loadScorer, MODEL_NAMES, postProbabilities, scorerFromFile, scorerToFile, ScorerSchema, type ModelName, type Scorer } from '../pipeline/model.ts';
+import { loadScorer, MODEL_NAMES, postProbabilities, scorerFromFile, scorerToFile, ScorerSchema, type LoadedScorer, type ModelName, type Scorer } from '../pipeline/model.ts';
 import { electioneeringVoice, judgeAll, type Probabilities } from '../pipeline/score.ts';
 import { CATEGORIES, type Category, type Verdict } from '../pipeline/types.ts';
 import { getProfile } from '../profiles/index.ts';
@@ -105,8 +105,9 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
   const folds = SETTINGS.folds > 1 ? writerFolds(rows, SETTINGS.folds) : undefined;
   const heldOut: Scored[] = [];
   for (let k = 0; folds && k < SETTINGS.folds; k++) {
-    const fold = fitModels(rows, sparse, names, (i) => folds[i] !== k);
-    rows.forEach((r, i) => { if (folds[i] === k) heldOut.push({ row: r, weights: fold }); });
+    const fitted = fitModels(rows, sparse, names, (i) => folds[i] !== k);
+    const fold: Fold = { bias: fitted.bias, table: loadScorer({ ...scorer, ...fitted }).table };
+    rows.forEach((r, i) => { if (folds[i] === k) heldOut.push({ row: r, fold }); });
   }
   // The window offset that ranks the pool best (mean average precision), then the
   // thresholds for it.
@@ -114,13 +115,14 @@ export function train(trainPosts: readonly FixturePost[], devPosts: readonly Fix
   let offset = 0;
   for (const candidate of WINDOW_OFFSETS) {
     scorer.windowOffset = candidate;
-    const ap = poolFigures(scorer, dev, heldOut).meanAP;
+    const ap = poolFigures(scorer, poolProbabilities(scorer, dev, heldOut)).meanAP;
     if (ap > bestAP) { bestAP = ap; offset = candidate; }
   }
   scorer.windowOffset = offset;
-  chooseThresholds(scorer, poolProbabilities(scorer, dev, heldOut));
+  const pool = poolProbabilities(scorer, dev, heldOut);
+  chooseThresholds(scorer, pool);
   lastDev = devFigures(scorer, dev);
-  lastPool = poolFigures(scorer, dev, heldOut);
+  lastPool = poolFigures(scorer, pool);
   return ScorerSchema.parse(scorer);
 }
 
@@ -154,19 +156,23 @@ function writerFolds(rows: readonly Row[], k: number): number[] {
   return rows.map((r) => fold.get(writerOf(r.post.id))!);
 }
 
-/** A held-out training post and the weights (fitted without its writer) that score it. */
-interface Scored { readonly row: Row; readonly weights: Fitted }
+/** One fold's models (fitted without some writers), their weight table loaded once. */
+interface Fold { readonly bias: number[]; readonly table: LoadedScorer['table'] }
+/** A held-out training post and the fold that scores it. */
+interface Scored { readonly row: Row; readonly fold: Fold }
+/** Posts no model saw and their probabilities, in the same order. */
+interface Pool { readonly probs: Probabilities[]; readonly rows: Row[] }
 
 /** The threshold pool's probabilities: the dev split under the scorer, and each held-out
- * training post under its fold's weights (with the scorer's window offset). */
-function poolProbabilities(data: Scorer, dev: readonly Row[], heldOut: readonly Scored[]): { probs: Probabilities[]; rows: Row[] } {
+ * training post under its fold (with the scorer's window offset). */
+function poolProbabilities(data: Scorer, dev: readonly Row[], heldOut: readonly Scored[]): Pool {
   const main = loadScorer(data);
-  const loaded = new Map<Fitted, ReturnType<typeof loadScorer>>();
+  const byFold = new Map<Fold, LoadedScorer>();
   const probs = dev.map((r) => postProbabilities(main, r.parts.features));
-  for (const h of heldOut) {
-    let s = loaded.get(h.weights);
-    if (!s) { s = loadScorer({ ...data, ...h.weights }); loaded.set(h.weights, s); }
-    probs.push(postProbabilities(s, h.row.parts.features));
+  for (const { row, fold } of heldOut) {
+    let s = byFold.get(fold);
+    if (!s) { s = { data: { ...data, bias: fold.bias }, table: fold.table }; byFold.set(fold, s); }
+    probs.push(postProbabilities(s, row.parts.features));
   }
   return { probs, rows: [...dev, ...heldOut.map((h) => h.row)] };
 }
@@ -174,7 +180,7 @@ function poolProbabilities(data: Scorer, dev: readonly Row[], heldOut: readonly 
 /** Thresholds chosen on the pool: coordinate ascent on macro F1 (each risk flagged at
  * review or block) less a penalty for false alarms beyond the budget, then for each risk
  * the block threshold that maximises F-beta of block against the rest. */
-function chooseThresholds(data: Scorer, pool: { probs: Probabilities[]; rows: Row[] }): void {
+function chooseThresholds(data: Scorer, pool: Pool): void {
   const { probs, rows: dev } = pool;
   const t = data.thresholds;
   const objective = (): number => {
@@ -258,15 +264,15 @@ function averagePrecision(scores: readonly number[], ys: readonly boolean[]): nu
  * chosen thresholds, and each risk's average precision (threshold-free, for comparing
  * settings). */
 export function devFigures(data: Scorer, dev: readonly Row[]): Figures {
-  return poolFigures(data, dev, []);
+  return poolFigures(data, poolProbabilities(data, dev, []));
 }
 
 type Figures = { macroF1: number; f1: Record<string, number>; falseAlarms: number; meanAP: number; ap: Record<string, number> };
 
-/** The same figures on the threshold pool (the dev split and the held-out training posts). */
-function poolFigures(data: Scorer, devRows: readonly Row[], heldOut: readonly Scored[]): Figures {
+/** The same figures on scored posts (the dev split, or the whole threshold pool). */
+function poolFigures(data: Scorer, pool: Pool): Figures {
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
-  const { probs, rows: dev } = poolProbabilities(data, devRows, heldOut);
+  const { probs, rows: dev } = pool;
   const f = figures(probs, dev, data.thresholds);
   const ap = Object.fromEntries(CATEGORIES.map((c) => [c, r3(averagePrecision(probs.map((p, i) => judgeAll(p, dev[i]!.parts.ctx, data.thresholds)[c].probability), dev.map((r) => r.verdicts[c] !== 'ok')))]));
   return { macroF1: r3(f.macroF1), f1: Object.fromEntries(CATEGORIES.map((c) => [c, r3(f.f1[c])])), falseAlarms: r3(f.falseAlarms), meanAP: r3(Object.values(ap).reduce((a, b) => a + b, 0) / 4), ap };

@@ -254,7 +254,7 @@ function impliedFailure(doc: PostDocument, officerSentences: ReadonlySet<number>
       const sentence = doc.sentences[s];
       if (!sentence || seen.has(s)) continue;
       seen.add(s);
-      const text = doc.normalized.norm.slice(doc.tokens[sentence.from]?.nStart ?? 0, doc.tokens[sentence.to - 1]?.nEnd ?? 0).toLowerCase();
+      const text = doc.normalized.norm.slice(doc.tokens[sentence.from]?.nStart ?? 0, doc.tokens[sentence.to - 1]?.nEnd ?? 0);
       // Up to the next sentence: a sentence's span ends at its last word, before its "?" or closing quote.
       const original = doc.text.slice(sentence.start, doc.sentences[s + 1]?.start ?? doc.text.length);
       if (WAITING.test(text)) f.add('x:officer+waiting', s);

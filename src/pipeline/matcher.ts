@@ -90,6 +90,7 @@ export class PhraseMatcher<T> {
       return made;
     });
   }
+
   /** Slots already parsed, by how they are written: a family of phrases repeats the same
    * "{service}" or "{party}" slot, and expanding its list (and stemming every item) once
    * instead of once a phrase takes about a quarter off building the matchers at start-up.
