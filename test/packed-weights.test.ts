@@ -14,10 +14,19 @@ describe('packed weights', () => {
     expect(unpackWeights(packed)).toEqual(weights);
   });
 
-  it('keeps one-byte numbers one byte (the point of packing)', () => {
+  it('keeps small numbers one character (the point of packing), larger ones a few more', () => {
     const names = Array.from({ length: 300 }, (_, i) => `w:${i}`);
-    const weights = Object.fromEntries(names.map((n, i) => [n, [(i % 127) - 63]]));
-    expect(atob(packWeights(names, weights, 1).weights[0]!).length).toBe(300);
+    const small = Object.fromEntries(names.map((n, i) => [n, [(i % 88) - 44]]));
+    expect(packWeights(names, small, 1).weights[0]).toHaveLength(300);
+    expect(packWeights(['w:a'], { 'w:a': [44] }, 1).weights[0]!.length).toBeGreaterThan(1);
+  });
+
+  it('writes only characters a JSON string holds unescaped', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `w:${i}`);
+    const weights = Object.fromEntries(names.map((n, i) => [n, [(i - 250) * 37]]));
+    const [text] = packWeights(names, weights, 1).weights;
+    expect(text).toMatch(/^[!#-[\]-~]+$/u);
+    expect(JSON.stringify(text)).toBe(`"${text}"`);
   });
 
   it('refuses fractions when packing', () => {
@@ -28,5 +37,6 @@ describe('packed weights', () => {
     const packed = packWeights(['w:a', 'w:b'], { 'w:a': [1], 'w:b': [300] }, 1);
     expect(() => unpackWeights({ features: ['w:a', 'w:b', 'w:c'], weights: packed.weights })).toThrow(/end before feature "w:c"/u);
     expect(() => unpackWeights({ features: ['w:a'], weights: packed.weights })).toThrow(/more than 1 features/u);
+    expect(() => unpackWeights({ features: ['w:a'], weights: ['"'] })).toThrow(/not a digit/u);
   });
 });
