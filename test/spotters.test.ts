@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { findMaskedWords } from '../src/spotters/masked-words.ts';
-import { findPersonalData } from '../src/spotters/personal-data.ts';
+import { findPersonalData, MAX_PHONE_NUMBERS } from '../src/spotters/personal-data.ts';
 import { valenceOf } from '../src/spotters/sentiment.ts';
 
 const spans = (text: string) => findPersonalData(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
@@ -17,6 +17,21 @@ describe('personal data', () => {
 
   it('does not take dates, sums or reference numbers for phone numbers', () => {
     expect(spans('The 2019-2020 budget was £1,234,567; planning ref 2023/01234/FUL; meeting on 12 03 2027.')).toEqual([]);
+  });
+
+  it('bounds its work on hostile pastes of numbers, and still finds the number in a long post full of figures', () => {
+    // 1,500 copies of one number run together: libphonenumber tried 3,224 candidates
+    // (~170 ms) before maxTries; now it gives up after 200.
+    const run = '07700 900123 '.repeat(1540);
+    const t0 = performance.now();
+    findPersonalData(run);
+    expect(performance.now() - t0).toBeLessThan(100);
+    // Distinct numbers, each found: the list stops at the cap.
+    const many = Array.from({ length: 100 }, (_, i) => `Ring 01702 ${String(215000 + i)}.`).join(' ');
+    expect(findPersonalData(many).filter((s) => s.kind === 'phone-landline')).toHaveLength(MAX_PHONE_NUMBERS);
+    // A budget post's figures (each an invalid candidate) leave the phone number at its end found.
+    const figures = Array.from({ length: 30 }, (_, i) => `Line ${i + 1}: £${(i + 3) * 1234},000 in 2026-27.`).join(' ');
+    expect(spans(`${figures} Questions? Ring Mrs Dale on 07700 900123`)).toContainEqual(['phone-mobile', '07700 900123']);
   });
 
   it('finds emails, NI and NHS numbers, postcodes and house-number addresses', () => {
