@@ -38,12 +38,24 @@ export function basicKey(word: string): string {
   return word.endsWith("'s") ? word.slice(0, -2) : word;
 }
 
-type Word = { readonly kind: 'exact' | 'prefix' | 'tag'; readonly text: string };
+type Word = { readonly kind: 'exact' | 'prefix' | 'tag'; readonly text: string; /** An exact word's number (wordId). */ readonly id: number };
+
+/** Every exact word of every matcher as a small number, given as matchers are built:
+ * matching compares numbers and looks them up in maps keyed by number, which is cheaper
+ * than doing both with strings. Only building adds to it, so no post can grow it. */
+const WORD_IDS = new Map<string, number>();
+function wordId(key: string): number {
+  let id = WORD_IDS.get(key);
+  if (id === undefined) { id = WORD_IDS.size; WORD_IDS.set(key, id); }
+  return id;
+}
+/** A token whose key no matcher uses. */
+const NO_WORD = -1;
 type Alt = readonly Word[];
 interface Slot {
   readonly optional: boolean;
   /** Alternatives by the key of their first word (exact words only). */
-  readonly byKey: ReadonlyMap<string, readonly Alt[]>;
+  readonly byKey: ReadonlyMap<number, readonly Alt[]>;
   /** Alternatives that start with a prefix or a tag. */
   readonly others: readonly Alt[];
   /** The same, for walking: prefix alternatives by their first letters, and the rest
@@ -58,7 +70,7 @@ export class PhraseMatcher<T> {
   private readonly keyOf: KeyFn;
   /** Where a match may start: by the key of its first word, by the first letters of a
    * prefix word, by a tag, or (a bare *) anywhere. */
-  private readonly startsByKey = new Map<string, Start<T>[]>();
+  private readonly startsByKey = new Map<number, Start<T>[]>();
   private readonly startsByInitial = new Map<number, Start<T>[]>();
   private readonly startsByTag = new Map<string, Start<T>[]>();
   private readonly startsAnywhere: Start<T>[] = [];
@@ -75,9 +87,10 @@ export class PhraseMatcher<T> {
   }
 
   private parseWord(w: string): Word {
-    if (/^<[a-z]+>$/u.test(w)) return { kind: 'tag', text: w };
-    if (w.endsWith('*')) return { kind: 'prefix', text: w.slice(0, -1) };
-    return { kind: 'exact', text: this.keyOf(w) };
+    if (/^<[a-z]+>$/u.test(w)) return { kind: 'tag', text: w, id: NO_WORD };
+    if (w.endsWith('*')) return { kind: 'prefix', text: w.slice(0, -1), id: NO_WORD };
+    const key = this.keyOf(w);
+    return { kind: 'exact', text: key, id: wordId(key) };
   }
 
   private parsePhrase(phrase: string, lists: Readonly<Record<string, readonly string[]>>): Slot[] {
@@ -115,13 +128,13 @@ export class PhraseMatcher<T> {
       }
       for (const e of expanded) alts.push(e.map((w) => this.parseWord(w)));
     }
-    const byKey = new Map<string, Alt[]>();
+    const byKey = new Map<number, Alt[]>();
     const others: Alt[] = [];
     for (const a of alts) {
       if (a[0]!.kind === 'exact') {
-        const list = byKey.get(a[0]!.text) ?? [];
+        const list = byKey.get(a[0]!.id) ?? [];
         list.push(a);
-        byKey.set(a[0]!.text, list);
+        byKey.set(a[0]!.id, list);
       } else others.push(a);
     }
     const prefixByInitial = new Map<number, Alt[]>();
@@ -161,12 +174,13 @@ export class PhraseMatcher<T> {
   matchAll(doc: PostDocument, tokens: readonly Token[] = doc.tokens, tagsOf?: (t: Token) => readonly string[]): Match<T>[] {
     const out: Match<T>[] = [];
     const seen = new Set<string>();
-    const keys = keysFor(tokens, this.keyOf);
+    const ids = idsFor(tokens, this.keyOf);
     const tags = tagsOf ? tokens.map(tagsOf) : undefined;
-    const ctx: Walk<T> = { tokens, keys, tags, out, seen, valueIds: new Map(), from: 0 };
+    const ctx: Walk<T> = { tokens, ids, tags, out, seen, valueIds: new Map(), from: 0 };
     for (let i = 0; i < tokens.length; i++) {
       ctx.from = i;
-      for (const s of this.startsByKey.get(keys[i]!) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
+      const id = ids[i]!;
+      if (id !== NO_WORD) for (const s of this.startsByKey.get(id) ?? NONE) this.walk(ctx, s.phrase, s.slot, i);
       if (this.startsByInitial.size > 0) {
         const text = tokens[i]!.text;
         for (let n = 1; n <= Math.min(HEAD, text.length); n++) {
@@ -196,7 +210,8 @@ export class PhraseMatcher<T> {
     const slot = phrase.slots[slotIndex]!;
     if (slot.optional) this.walk(ctx, phrase, slotIndex + 1, at);
     if (at >= ctx.tokens.length) return;
-    for (const alt of slot.byKey.get(ctx.keys[at]!) ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
+    const id = ctx.ids[at]!;
+    if (id !== NO_WORD) for (const alt of slot.byKey.get(id) ?? NONE) this.tryAlt(ctx, phrase, slotIndex, at, alt);
     if (slot.prefixByInitial.size > 0) {
       const text = ctx.tokens[at]!.text;
       for (let n = 1; n <= Math.min(HEAD, text.length); n++) {
@@ -213,7 +228,7 @@ export class PhraseMatcher<T> {
       const tok = ctx.tokens[i];
       if (!tok || tok.sentence !== sentence) return;
       const w = alt[k]!;
-      const ok = w.kind === 'exact' ? ctx.keys[i] === w.text
+      const ok = w.kind === 'exact' ? ctx.ids[i] === w.id
         : w.kind === 'prefix' ? tok.text.startsWith(w.text)
         : (ctx.tags?.[i]?.includes(w.text) ?? false);
       if (!ok) return;
@@ -224,7 +239,7 @@ export class PhraseMatcher<T> {
 
 interface Walk<T> {
   readonly tokens: readonly Token[];
-  readonly keys: readonly string[];
+  readonly ids: Int32Array;
   readonly tags: ReadonlyArray<readonly string[]> | undefined;
   readonly out: Match<T>[];
   readonly seen: Set<string>;
@@ -245,14 +260,21 @@ function headKey(text: string, n: number): number {
 }
 const prefixHead = (prefix: string): number => headKey(prefix, Math.min(HEAD, prefix.length));
 
-/** Token keys, computed once per document and key function (most matchers share one). */
-const keyCache = new WeakMap<readonly Token[], Map<KeyFn, string[]>>();
-function keysFor(tokens: readonly Token[], keyOf: KeyFn): readonly string[] {
-  let byFn = keyCache.get(tokens);
-  if (!byFn) { byFn = new Map(); keyCache.set(tokens, byFn); }
-  let keys = byFn.get(keyOf);
-  if (!keys) { keys = tokens.map((t) => keyOf(t.text)); byFn.set(keyOf, keys); }
-  return keys;
+/** Each token's word number under a key function (NO_WORD where no matcher has the
+ * word), computed once per document and key function (most matchers share one). */
+const idCache = new WeakMap<readonly Token[], Map<KeyFn, { ids: Int32Array; words: number }>>();
+function idsFor(tokens: readonly Token[], keyOf: KeyFn): Int32Array {
+  let byFn = idCache.get(tokens);
+  if (!byFn) { byFn = new Map(); idCache.set(tokens, byFn); }
+  let known = byFn.get(keyOf);
+  // (A matcher built since, with words of its own, makes them stale.)
+  if (!known || known.words !== WORD_IDS.size) {
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = WORD_IDS.get(keyOf(tokens[i]!.text)) ?? NO_WORD;
+    known = { ids, words: WORD_IDS.size };
+    byFn.set(keyOf, known);
+  }
+  return known.ids;
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
