@@ -172,6 +172,31 @@ describe('council-post-check batch', () => {
     expect(r.stderr).toContain('Columns found: "Post ID", "Link"');
   });
 
+  it('--jobs 3 (worker threads) gives the same results, in the same order, as one thread', async () => {
+    // 300 lines: five chunks of 64 over three workers, with lines that are not JSON and
+    // items that cannot be checked among them, so order and gaps must survive the pool.
+    const lines = Array.from({ length: 300 }, (_, i) => (i % 97 === 5 ? 'not json' : i % 89 === 7 ? JSON.stringify({ id: i }) : JSON.stringify({ id: i, text: i % 3 === 0 ? RISKY : `Bins go out on Tuesday, road ${i}.` })));
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const one = await cli('batch', file, '--jobs', '1', '--quiet');
+    const three = await cli('batch', file, '--jobs', '3', '--quiet');
+    expect(three.code).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    const results = three.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(results).toHaveLength(300);
+    expect(results.map((r) => r.line)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(results.filter((r) => r.error?.code === 'invalid_json')).toHaveLength(4);
+    expect(results.filter((r) => r.verdict === 'block')).toHaveLength(results.filter((r) => r.id % 3 === 0 && !r.error).length);
+  });
+
+  it('refuses a --jobs that is not a whole number from 1 to 16', async () => {
+    for (const bad of ['0', '17', 'two', '1.5']) {
+      const r = await cli('batch', join(dir, 'calm.jsonl'), '--jobs', bad);
+      expect(r.code, bad).toBe(1);
+      expect(r.stderr).toContain(`--jobs must be a whole number from 1 to 16, not "${bad}"`);
+    }
+  });
+
   it('draws progress with rate and time left', () => {
     expect(progressLine(0.5, 5000, 2)).toBe('[############------------]  50%  5,000 posts  2,500/s  2s left');
     expect(progressLine(undefined, 10, 1)).toBe('10 posts  10/s');

@@ -3,12 +3,13 @@
 // exit code 2 with --fail-on when any post reaches that level (to gate a pipeline).
 
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
-import { checkItem, checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
 import { toRdjson } from '../batch/rdjson.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { toSarif } from '../batch/sarif.ts';
@@ -20,6 +21,7 @@ import { DEFAULT_PROFILE_ID, getProfile, profileIds } from '../profiles/index.ts
 import { countToSend, secondOpinionForItems, TOKENS_PER_CALL } from '../second-opinion/batch.ts';
 import type { SecondOpinionMode } from '../second-opinion/index.ts';
 import { cliBudget, cliSecondOpinion, secondOpinionMode } from './second-opinion.ts';
+import { checkHere, checkOnWorkers, type Pending } from './batch-pool.ts';
 
 export class BatchUsageError extends Error {}
 
@@ -38,7 +40,14 @@ export interface BatchOptions {
   /** The batch's default context (--role, --channel, --posted-at, --polling-day,
    * --period-start): each post's own context, or its account column, wins. */
   context?: ContextInput | undefined;
+  /** Worker threads checking posts (--jobs); by default one a core for a file of 1 MB or
+   * more, and none (this thread) for smaller files and standard input. */
+  jobs?: number | undefined;
 }
+
+/** From this input size the batch uses every core (starting the workers costs ~0.3 s). */
+const POOL_FROM_BYTES = 1_000_000;
+const MAX_JOBS = 16;
 
 export function parseBatchArgs(args: string[]): BatchOptions {
   const { values, positionals } = parseArgs({
@@ -57,6 +66,7 @@ export function parseBatchArgs(args: string[]): BatchOptions {
       'posted-at': { type: 'string' },
       'polling-day': { type: 'string' },
       'period-start': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
     },
   });
   const file = positionals[0];
@@ -72,7 +82,12 @@ export function parseBatchArgs(args: string[]): BatchOptions {
   const asked = secondOpinionMode(values['second-opinion']);
   if (!asked.ok) throw new BatchUsageError(asked.message);
   const context = batchContext(values);
-  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: asked.mode, ...(context ? { context } : {}) };
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = /^\d+$/u.test(values.jobs) ? Number(values.jobs) : NaN;
+    if (!(jobs >= 1 && jobs <= MAX_JOBS)) throw new BatchUsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${values.jobs}"`);
+  }
+  return { file, input, format, out: values.out, profile, quiet: values.quiet ?? false, failOn, secondOpinion: asked.mode, ...(context ? { context } : {}), ...(jobs !== undefined ? { jobs } : {}) };
 }
 
 /** The batch's default context from its options, validated as /v1/check validates one. */
@@ -91,8 +106,8 @@ function batchContext(v: { role?: string | undefined; channel?: string | undefin
 
 type Checked = CheckedItem & { result: ItemResult; text: string };
 
-/** `detailed`: keep what a second opinion needs (otherwise only the result, so memory stays flat). */
-async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean, context: ContextInput | undefined): AsyncGenerator<Checked> {
+/** Each line, parsed and given the batch's defaults, to be checked. */
+async function* jsonlItems(input: NodeJS.ReadableStream, context: ContextInput | undefined): AsyncGenerator<Pending> {
   let n = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     n++;
@@ -101,11 +116,11 @@ async function* jsonlItems(input: NodeJS.ReadableStream, profiles: ProfileLookup
     let raw: unknown;
     try { raw = JSON.parse(clean); } catch { yield { result: { id: null, line: n, error: { code: 'invalid_json', message: `line ${n} is not valid JSON` } }, text: '' }; continue; }
     raw = withDefaultContext(raw, context);
-    yield detailed ? { ...checkItemDetailed(raw, { line: n }, profiles), text: textOf(raw) } : { result: checkItem(raw, { line: n }, profiles), text: textOf(raw) };
+    yield { raw, where: { line: n }, warnings: [], text: textOf(raw) };
   }
 }
 
-async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, detailed: boolean, context: ContextInput | undefined): AsyncGenerator<Checked> {
+async function* csvItems(input: NodeJS.ReadableStream, context: ContextInput | undefined): AsyncGenerator<Pending> {
   let columns: Columns | undefined;
   let row = 0;
   for await (const chunk of csvRecordChunks(input)) {
@@ -120,7 +135,7 @@ async function* csvItems(input: NodeJS.ReadableStream, profiles: ProfileLookup, 
       }
       const { raw: own, warnings } = rowToItem(cells, columns, row);
       const raw = withDefaultContext(own, context);
-      yield detailed ? { ...checkItemDetailed(raw, { row }, profiles, warnings), text: textOf(raw) } : { result: checkItem(raw, { row }, profiles, warnings), text: textOf(raw) };
+      yield { raw, where: { row }, warnings, text: textOf(raw) };
     }
   }
   if (!columns) throw new BatchUsageError('the CSV file is empty: it needs a header row with a text column');
@@ -228,11 +243,12 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   const wanted = o.secondOpinion !== undefined && o.secondOpinion !== 'off';
   const so = wanted ? cliSecondOpinion() : undefined;
   if (wanted && !so) process.stderr.write('second opinion: skipped: no ANTHROPIC_API_KEY\n');
-  const items = o.input === 'csv' ? csvItems(input, profiles, so !== undefined, o.context) : jsonlItems(input, profiles, so !== undefined, o.context);
+  const items = o.input === 'csv' ? csvItems(input, o.context) : jsonlItems(input, o.context);
   if (so) {
-    // Every post is checked first, so the run can say what it will send before sending.
+    // Every post is checked first (keeping what a second opinion needs), so the run can
+    // say what it will send before sending.
     const all: Checked[] = [];
-    for await (const c of items) all.push(c);
+    for await (const p of items) all.push('result' in p ? p : { ...checkItemDetailed(p.raw, p.where, profiles, p.warnings), text: p.text });
     const n = countToSend(all, o.secondOpinion, so);
     const t = TOKENS_PER_CALL;
     process.stderr.write(`second opinion (${so.model}, ${o.secondOpinion}): ${fmt(n)} of ${fmt(all.length)} posts will be sent, about ${fmt(n * (t.cachedInput + t.input))} input tokens (${fmt(n * t.cachedInput)} of them cached) and ${fmt(n * t.output)} output tokens\n`);
@@ -243,7 +259,9 @@ export async function runBatch(o: BatchOptions): Promise<number> {
       await writer.write(c);
     }
   } else {
-    for await (const c of items) {
+    const jobs = o.jobs ?? (size !== undefined && size >= POOL_FROM_BYTES ? Math.min(MAX_JOBS, availableParallelism()) : 1);
+    const checked = jobs > 1 ? checkOnWorkers(items, o.profile, jobs) : checkHere(items, profiles);
+    for await (const c of checked) {
       addToSummary(summary, c.result);
       await writer.write(c);
       if (showProgress && performance.now() - lastDraw > 100) { lastDraw = performance.now(); draw(); }

@@ -69,6 +69,8 @@ Options for batch:
                         pre-election period's first day; default 25 working days before)
   --fail-on LEVEL       block or review: exit with code 2 when any post reaches it
   --quiet, -q           no progress bar and no summary (the bar shows only on a terminal)
+  --jobs N, -j N        worker threads checking posts, 1 to 16 (default: one a core for
+                        a file of 1 MB or more, otherwise 1); the results are the same
   --second-opinion MODE as for check: only the posts the rules can't settle (auto), 4 at
                         a time; says how many it will send, and the tokens, first
 
