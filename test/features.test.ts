@@ -64,3 +64,21 @@ describe('criticism of officers by implication', () => {
     expect(names('Thank you to the planning officer who met residents on Friday.').filter((n) => /^x:officer\+(waiting|irony|question|quoted)$/u.test(n))).toEqual([]);
   });
 });
+
+describe("people's names", () => {
+  it('count as one word, <name>, whoever is named (and an honorific stays a word)', () => {
+    const karen = names('Sending love to Karen Holt in Customer Services, off for her op this week.');
+    const dev = names('Sending love to Helen Price in Customer Services, off for her op this week.');
+    expect(karen).toEqual(expect.arrayContaining(['w:<name>', 'b:to_<name>', 'b:<name>_<name>']));
+    expect(karen.filter((n) => n.includes('karen') || n.includes('holt'))).toEqual([]);
+    expect(names('Spoke to Mrs Okafor today.')).toEqual(expect.arrayContaining(['w:mr', 'b:mr_<name>']));
+    // The same post with another name has the same features.
+    expect(dev.sort()).toEqual(karen.sort());
+  });
+
+  it('a capitalised word that is no name keeps its own word', () => {
+    const f = names('Sending love to Customer Services this week.');
+    expect(f).not.toContain('w:<name>');
+    expect(f).toContain('w:custom');
+  });
+});

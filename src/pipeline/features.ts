@@ -50,6 +50,8 @@ const PARTY_SIGNS = new Set(['🌹', '💙', '🔶', '💚', '🟣', '🔵', '�
 const MOCKING = new Set(['🤡', '🐍', '🐀', '🐷', '🐖', '💩', '🐑', '🙈', '🤥', '🐒', '🦍', '🤮', '🖕']);
 const MONEY = /£\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?\b|\b\d[\d,.]*\s?(?:pounds|quid|grand)\b/giu;
 const AGE = /\(\d{1,3}\)|, \d{1,3},|\baged \d{1,3}\b|\b\d{1,3}[- ]?(?:year|yr)s?[- ]old\b|\bin (?:his|her|their) (?:[5-9]0s)\b/giu;
+const NAME_KEY = '<name>';
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lady', 'lord']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'hers', 'theirs']);
 const WELSH = new Set(['yn', 'y', 'yr', 'a', 'ac', 'i', 'o', 'ar', 'gyda', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ni', 'chi', 'hwn', 'hon', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gan', 'am', 'fel', 'neu', 'ond', 'dros', 'ward', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch']);
 const WELSH_ONLY = new Set(['yn', 'yr', 'mae', 'ein', 'eich', 'diolch', 'cyngor', 'cynghorydd', 'ddim', 'wedi', 'heddiw', 'pawb', 'rydym', 'sydd', 'gyda', 'trigolion', 'cyfrinachol', 'etholiad', 'pleidlais', 'pleidleisiwch', 'hwn', 'hon']);
@@ -106,10 +108,18 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
   const partySentences = new Set<number>();
 
   const clusterOf = clusterMap();
+  // People's names count as one word, <name>: which names a training writer happened to
+  // use says nothing about another writer's post.
+  const people = findPeople(doc.text);
+  const named = new Uint8Array(tokens.length);
+  for (let i = 0, p = 0; i < tokens.length && p < people.length; i++) {
+    while (p < people.length && people[p]!.end <= tokens[i]!.start) p++;
+    if (p < people.length && tokens[i]!.start >= people[p]!.start && !HONORIFICS.has(tokens[i]!.text)) named[i] = 1;
+  }
   const keys: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const key = t.emoji ? t.text : wordKey(t.text);
+    const key = t.emoji ? t.text : named[i] ? NAME_KEY : wordKey(t.text);
     keys[i] = key;
     if (t.emoji) {
       if (PARTY_SIGNS.has(t.text)) { f.add('s:party-sign', t.sentence); partySentences.add(t.sentence); }
@@ -157,13 +167,13 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
     const prev = i > 0 && tokens[i - 1]!.sentence === s ? keys[i - 1] : undefined;
     f.add(`b:${prev ?? '^'}_${key}`, s);
     if (aboutOfficer) f.add(names.officer, s);
-    const cluster = clusterOf.get(t.text) ?? (t.text.length <= 40 && /[^\p{L}'-]/u.test(t.text) ? clusterOf.get(abuseKey(t.text)) : undefined);
+    const cluster = named[i] ? undefined : clusterOf.get(t.text) ?? (t.text.length <= 40 && /[^\p{L}'-]/u.test(t.text) ? clusterOf.get(abuseKey(t.text)) : undefined);
     if (cluster !== undefined) {
       const c = CLUSTER_NAMES[cluster]!;
       f.add(c.any, s);
       if (aboutOfficer) f.add(c.officer, s);
     }
-    let v = valenceOf(t.text);
+    let v = named[i] ? 0 : valenceOf(t.text);
     if (v !== 0 && prev !== undefined && (prev === 'not' || prev.endsWith("n't") || prev === 'never' || prev === 'no')) v = -v;
     if (v < 0) { negative -= v; negativeIn.add(s); } else if (v > 0) { positive += v; positiveIn.add(s); }
     if (WELSH.has(t.text)) welsh++;
@@ -203,7 +213,7 @@ export function extractFeatures(doc: PostDocument, ctx: CheckContext, evidence: 
   for (const p of findPersonalData(doc.text)) { const at = sentenceOfOffset(doc, p.start); f.add(`s:pd:${p.kind}`, at); personal.add(at); }
   for (const m of doc.text.matchAll(AGE)) { const at = sentenceOfOffset(doc, m.index); f.add('s:age', at); personal.add(at); }
   if (personal.size > 0) {
-    for (const n of findPeople(doc.text)) {
+    for (const n of people) {
       const at = sentenceOfOffset(doc, n.start);
       if (personal.has(at)) f.add('x:name+personal', at);
     }
