@@ -30,13 +30,13 @@ describe('lexicons', () => {
         for (const entry of value as Array<{ id: string; phrases: string[] }>) {
           expect(ids.has(entry.id), `${file} ${group}/${entry.id} is a duplicate id`).toBe(false);
           ids.add(entry.id);
-          expect(() => new PhraseMatcher([{ phrases: entry.phrases, value: 1 }], undefined, raw.lists ?? {}), `${file} ${group}/${entry.id}`).not.toThrow();
+          expect(() => new PhraseMatcher([{ phrases: entry.phrases, value: 1 }], undefined, raw.lists ?? {}).ready(), `${file} ${group}/${entry.id}`).not.toThrow();
         }
       }
     });
   }
 
   it('the matcher refuses a phrase naming an unknown list', () => {
-    expect(() => new PhraseMatcher([{ phrases: ['{nope} officer'], value: 1 }])).toThrow(/unknown list/u);
+    expect(() => new PhraseMatcher([{ phrases: ['{nope} officer'], value: 1 }]).ready()).toThrow(/unknown list/u);
   });
 });

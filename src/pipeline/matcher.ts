@@ -75,15 +75,30 @@ export class PhraseMatcher<T> {
   private readonly startsByTag = new Map<string, Start<T>[]>();
   private readonly startsAnywhere: Start<T>[] = [];
 
+  /** The phrases to parse and index, until the first match asks for them (ready()). */
+  private pending: { readonly entries: ReadonlyArray<PhraseEntry<T>>; readonly lists: Readonly<Record<string, readonly string[]>> } | undefined;
+
   constructor(
     entries: ReadonlyArray<PhraseEntry<T>>,
     keyOf: KeyFn = basicKey,
     lists: Readonly<Record<string, readonly string[]>> = {},
   ) {
     this.keyOf = keyOf;
-    for (const entry of entries) {
-      for (const text of entry.phrases) this.index({ slots: this.parsePhrase(text, lists), value: entry.value });
+    this.pending = { entries, lists };
+  }
+
+  /** Parse and index the phrases now (a phrase naming an unknown list throws here).
+   * The first match does it otherwise: the Worker builds its fifteen matchers on the
+   * first check instead of at start-up (about 25 ms of workerd's start-up CPU). */
+  ready(): this {
+    const p = this.pending;
+    if (!p) return this;
+    this.pending = undefined;
+    for (const entry of p.entries) {
+      for (const text of entry.phrases) this.index({ slots: this.parsePhrase(text, p.lists), value: entry.value });
     }
+    this.slotCache.clear();
+    return this;
   }
 
   private parseWord(w: string): Word {
@@ -172,6 +187,7 @@ export class PhraseMatcher<T> {
    * extra keys to match, such as "<name>" for a capitalised word that may be a name.
    */
   matchAll(doc: PostDocument, tokens: readonly Token[] = doc.tokens, tagsOf?: (t: Token) => readonly string[]): Match<T>[] {
+    this.ready();
     const out: Match<T>[] = [];
     const seen = new Set<string>();
     const ids = idsFor(tokens, this.keyOf);
