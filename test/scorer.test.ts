@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEV_FILES, readSplit, SCORER_PATH, serialise, train, TRAIN_FILES } from '../src/cli/train.ts';
-import { loadScorer, MODEL_NAMES, postProbabilities, ScorerSchema, type Scorer } from '../src/pipeline/model.ts';
+import { loadScorer, loadScorerFile, MODEL_NAMES, postProbabilities, scorerFromFile, ScorerSchema, type Scorer } from '../src/pipeline/model.ts';
 import { defaultScorer, judgeAll, type Probabilities } from '../src/pipeline/score.ts';
 import type { CheckContext } from '../src/pipeline/types.ts';
 
@@ -32,6 +32,20 @@ describe('the committed scorer', () => {
     const s = defaultScorer();
     expect(s.data.models).toEqual(MODEL_NAMES);
     expect(s.table.size).toBeGreaterThan(1000);
+  });
+
+  it("is loaded for checking with the same weights as the training script's reading of it", () => {
+    const file = JSON.parse(readFileSync(SCORER_PATH, 'utf8')) as unknown;
+    const fast = loadScorerFile(file);
+    const { weights, ...data } = scorerFromFile(file);
+    const slow = loadScorer({ ...data, weights });
+    expect(fast.data).toEqual(data);
+    expect(fast.table.size).toBe(Object.keys(weights).length);
+    for (const [name, w] of slow.table) expect([...fast.table.get(name)!], name).toEqual([...w]);
+    // A file whose weight strings are cut short is refused, not misread.
+    const cut = JSON.parse(readFileSync(SCORER_PATH, 'utf8')) as { weights: string[] };
+    cut.weights[3] = cut.weights[3]!.slice(0, -1);
+    expect(() => loadScorerFile(cut)).toThrow(/model 3's weights end before feature/u);
   });
 
   it('is what npm run train makes from the committed fixtures', () => {

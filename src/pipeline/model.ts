@@ -4,7 +4,7 @@
 // lexicons/scorer.json is data like the lexicons, validated here by zod. Pure.
 
 import * as z from 'zod';
-import { packWeights, unpackWeights } from './packed-weights.ts';
+import { decodeWeights, packWeights, unpackWeights } from './packed-weights.ts';
 
 export const MODEL_NAMES = [
   'officer-criticism.flag', 'officer-criticism.block',
@@ -89,12 +89,26 @@ export function sigmoid(x: number): number {
 
 /** A scorer ready to use: one lookup per feature gives its weight in every model. */
 export interface LoadedScorer {
-  readonly data: Scorer;
+  readonly data: Omit<Scorer, 'weights'>;
   readonly table: ReadonlyMap<string, Float64Array>;
 }
 
 export function loadScorer(data: Scorer): LoadedScorer {
   return { data, table: new Map(Object.entries(data.weights).map(([k, w]) => [k, Float64Array.from(w, (x) => x / data.scale)])) };
+}
+
+/** The committed file straight to a ready scorer, as the Worker's first check needs it:
+ * the file validated, every weight decoded into one array (a view of it per feature),
+ * without the record of arrays that scorerFromFile builds and validates again. The same
+ * table as loadScorer(scorerFromFile(file)) (the scorer test checks), several times faster. */
+export function loadScorerFile(file: unknown): LoadedScorer {
+  const { features, weights, ...data } = ScorerFileSchema.parse(file);
+  const n = MODEL_NAMES.length;
+  const flat = new Float64Array(features.length * n);
+  decodeWeights({ features, weights }, (j, m, w) => { flat[j * n + m] = w / data.scale; });
+  const table = new Map<string, Float64Array>();
+  for (let j = 0; j < features.length; j++) table.set(features[j]!, flat.subarray(j * n, j * n + n));
+  return { data, table };
 }
 
 export const MODEL_INDEX: Readonly<Record<ModelName, number>> = Object.fromEntries(MODEL_NAMES.map((n, i) => [n, i])) as Record<ModelName, number>;

@@ -15,7 +15,8 @@ const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 /** The 92 printable ASCII characters that JSON and JavaScript strings hold unescaped
  * ("!" to "~" without the double quote and the backslash). */
 const DIGITS = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => c !== '"' && c !== '\\').join('');
-const VALUE_OF = new Map([...DIGITS].map((c, i) => [c, i]));
+/** A character's digit by its code (-1: not a digit). */
+const VALUE_OF = Int8Array.from({ length: 128 }, (_, code) => DIGITS.indexOf(String.fromCharCode(code)));
 /** A number below FINAL is one character; larger ones are written low part first, each
  * character before the last carrying FINAL + (a digit below CARRY). */
 const FINAL = 88;
@@ -43,26 +44,33 @@ export function packWeights(features: readonly string[], weights: Readonly<Recor
   return { features: [...features], weights: packed };
 }
 
-/** The weights back, feature by feature; throws when a string holds too few or too many. */
-export function unpackWeights(p: PackedWeights): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const name of p.features) out[name] = [];
+/** Each weight of the packed strings, in order: put(feature index, model, weight).
+ * Throws when a string holds too few or too many, or a character that is no digit. */
+export function decodeWeights(p: PackedWeights, put: (feature: number, model: number, weight: number) => void): void {
+  const count = p.features.length;
   p.weights.forEach((text, m) => {
     let at = 0;
-    for (const name of p.features) {
+    for (let j = 0; j < count; j++) {
       let z = 0;
       let scale = 1;
       for (;;) {
-        if (at >= text.length) throw new Error(`model ${m}'s weights end before feature "${name}"`);
-        const d = VALUE_OF.get(text[at++]!);
-        if (d === undefined) throw new Error(`model ${m}'s weights hold "${text[at - 1]}", which is not a digit of the packing`);
+        if (at >= text.length) throw new Error(`model ${m}'s weights end before feature "${p.features[j]}"`);
+        const d = VALUE_OF[text.charCodeAt(at++)] ?? -1;
+        if (d < 0) throw new Error(`model ${m}'s weights hold "${text[at - 1]}", which is not a digit of the packing`);
         if (d < FINAL) { z += d * scale; break; }
         z += (d - FINAL) * scale;
         scale *= CARRY;
       }
-      out[name]![m] = unzigzag(z);
+      put(j, m, unzigzag(z));
     }
-    if (at !== text.length) throw new Error(`model ${m}'s weights hold more than ${p.features.length} features`);
+    if (at !== text.length) throw new Error(`model ${m}'s weights hold more than ${count} features`);
   });
+}
+
+/** The weights back, feature by feature; throws as decodeWeights does. */
+export function unpackWeights(p: PackedWeights): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  const rows = p.features.map((name) => (out[name] = [] as number[]));
+  decodeWeights(p, (j, m, w) => { rows[j]![m] = w; });
   return out;
 }

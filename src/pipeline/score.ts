@@ -13,14 +13,14 @@
 
 import scorerData from '../../lexicons/scorer.json' with { type: 'json' };
 import type { Features } from './features.ts';
-import { loadScorer, MODEL_INDEX, postProbabilities, scorerFromFile, type LoadedScorer, type ModelName, type Scorer } from './model.ts';
+import { loadScorerFile, MODEL_INDEX, postProbabilities, type LoadedScorer, type ModelName, type Scorer } from './model.ts';
 import { CATEGORIES, type Category, type CheckContext, type Verdict } from './types.ts';
 
 let loaded: LoadedScorer | undefined;
 /** The committed scorer, validated on first use (so `npm run train` can replace a file
  * an older schema no longer accepts). */
 export function defaultScorer(): LoadedScorer {
-  return loaded ??= loadScorer(scorerFromFile(scorerData));
+  return loaded ??= loadScorerFile(scorerData);
 }
 
 const BAND: Record<Verdict, [number, number]> = { ok: [0, 39], review: [40, 69], block: [70, 100] };
