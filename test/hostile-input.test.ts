@@ -28,3 +28,21 @@ describe('hostile input', () => {
     }
   });
 });
+
+describe('posts too long in words to read whole', () => {
+  it('reads the first 8,000 words, says so, and does not call the post OK', () => {
+    const text = '½'.repeat(20_000); // "1⁄2" each time: 40,000 words
+    const r = analyze(text, { profile });
+    expect(r.notices?.map((n) => n.id)).toContain('text.partly-checked');
+    expect(r.verdict).not.toBe('ok');
+  });
+
+  it('finds what is in the words it reads, and leaves a long real post alone', () => {
+    const padded = `The Head of Planning is clueless. ${'½ '.repeat(9000)}`;
+    expect(analyze(padded, { profile }).categories['officer-criticism'].verdict).not.toBe('ok');
+    const newsletter = 'Bins go out on Tuesday and the library is open late on Thursday. '.repeat(300); // ~20,000 characters, ~4,000 words
+    const r = analyze(newsletter, { profile });
+    expect(r.notices ?? []).toEqual([]);
+    expect(r.verdict).toBe('ok');
+  });
+});

@@ -11,7 +11,7 @@ import type { Profile } from '../profiles/schema.ts';
 import { MAX_FINDINGS, type CheckResponse, type ContextInput, type Finding } from '../schema/check.ts';
 import { yearInRange } from '../schema/dates.ts';
 import { citeClauses } from './cite.ts';
-import { buildDocument } from './document.ts';
+import { buildDocument, MAX_TOKENS } from './document.ts';
 import { DisjointSpans } from './spans.ts';
 import { safeReplacements } from './replacements.ts';
 import { resolveElection } from './election.ts';
@@ -226,8 +226,13 @@ export function analyzeDetailed(text: string, options: AnalyzeOptions): Detailed
   });
   // The rules read English: a post mostly in another language is not called OK.
   const foreign = notEnglish(text);
+  const notices = [
+    ...(foreign ? [{ id: 'language.not-checked', message: `This looks like ${foreign.name}; the checker reads English, so have it reviewed by someone who reads it before posting.` }] : []),
+    // A post too long in words to read whole (MAX_TOKENS) is not called OK on its start.
+    ...(parts.doc.partial ? [{ id: 'text.partly-checked', message: `This post has more than ${MAX_TOKENS.toLocaleString('en-GB')} words; only the first ${MAX_TOKENS.toLocaleString('en-GB')} were checked, so have the rest read before posting.` }] : []),
+  ];
   const unchecked: CheckResponse = {
-    verdict: foreign ? worst(verdict, 'review') : verdict,
+    verdict: foreign || parts.doc.partial ? worst(verdict, 'review') : verdict,
     score,
     categories,
     findings: drafted,
@@ -235,10 +240,8 @@ export function analyzeDetailed(text: string, options: AnalyzeOptions): Detailed
     election: ctx.election,
     profile: { id: options.profile.id, name: options.profile.name },
     engine: { version: ENGINE_VERSION, lexiconVersion },
-    ...(foreign ? {
-      language: { code: foreign.code, name: foreign.name, checked: false },
-      notices: [{ id: 'language.not-checked', message: `This looks like ${foreign.name}; the checker reads English, so have it reviewed by someone who reads it before posting.` }],
-    } : {}),
+    ...(foreign ? { language: { code: foreign.code, name: foreign.name, checked: false } } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
   };
   const offers = evidence.map((e) => ({ ...(e.replacement !== undefined ? { replacement: e.replacement } : {}), ...(e.statement !== undefined ? { statement: e.statement } : {}) }));
   return { response: unchecked, judged, ctx, offers, doc: parts.doc };

@@ -42,7 +42,15 @@ export interface PostDocument {
   span(fromToken: number, toToken: number): { start: number; end: number };
   /** Original span for a half-open range of the normalised text. */
   normSpan(nStart: number, nEnd: number): { start: number; end: number };
+  /** The text has more than MAX_TOKENS words: only the first MAX_TOKENS are tokens. */
+  readonly partial?: true;
 }
+
+/** Words read per post. A real post of the longest allowed length (20,000 characters)
+ * has about 3,500; a hostile one can have 40,000 ("½" repeated is "1⁄2" each time), and
+ * every later step's cost grows with the words. Past this many the rest is not read,
+ * and the response says so (analyze.ts). */
+export const MAX_TOKENS = 8000;
 
 // Words (letters/digits joined by inner apostrophes, hyphens, or the symbols people use
 // to disguise letters: "w@nker", "f*ck", "$cum") and emoji.
@@ -74,7 +82,9 @@ export function buildDocument(text: string): PostDocument {
   const tokens: Token[] = [];
   let sentence = 0;
   let b = 0;
+  let partial = false;
   for (const m of norm.matchAll(TOKEN)) {
+    if (tokens.length === MAX_TOKENS) { partial = true; break; }
     const nStart = m.index;
     const nEnd = nStart + m[0].length;
     while (b < boundaries.length && boundaries[b]! <= nStart) { b++; }
@@ -123,5 +133,6 @@ export function buildDocument(text: string): PostDocument {
     normSpan(nStart, nEnd) {
       return toOriginalSpan(normalized, nStart, nEnd);
     },
+    ...(partial ? { partial: true as const } : {}),
   };
 }
