@@ -46,3 +46,14 @@ describe('posts too long in words to read whole', () => {
     expect(r.verdict).toBe('ok');
   });
 });
+
+describe('a run-on sentence of hundreds of targets', () => {
+  it('aims each criticism at a target next to it (looking only at its neighbours)', () => {
+    const text = `${'the Head of Planning is useless and '.repeat(300)}that is that.`;
+    const r = analyze(text, { profile });
+    expect(r.categories['officer-criticism'].verdict).toBe('block');
+    const officer = r.findings.filter((f) => f.category === 'officer-criticism');
+    expect(officer.length).toBeGreaterThan(0);
+    for (const f of officer) expect(f.actual.toLowerCase()).toMatch(/head of planning|useless/u);
+  });
+});

@@ -89,6 +89,19 @@ function resolveTargets(doc: PostDocument, raw: readonly Match<Target>[]): Match
   return out;
 }
 
+/** The targets of a sentence that can be nearest to a criticism: all of them in a real
+ * sentence; in one of hundreds of targets (a hostile run-on, "the Head of Planning is
+ * useless and the Head of Planning is useless and ...") only the few either side of it,
+ * so that each criticism costs the same however long the sentence. */
+const NEAR = 4;
+function near(c: Match<Criticism>, targets: readonly Match<Target>[]): readonly Match<Target>[] {
+  if (targets.length <= 2 * NEAR) return targets;
+  let lo = 0;
+  let hi = targets.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (targets[mid]!.from < c.from) lo = mid + 1; else hi = mid; }
+  return targets.slice(Math.max(0, lo - NEAR), lo + NEAR);
+}
+
 /** The target a criticism is aimed at: the nearest one before it in the sentence (the
  * subject: "the officer made a mess of the consultation"), else the nearest after it. */
 function aimOf(c: Match<Criticism>, candidates: readonly Match<Target>[]): Match<Target> | undefined {
@@ -184,11 +197,17 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
   const cues = cueMatcher.matchAll(doc);
 
   const best = new Map<Match<Target>, { crit: Match<Criticism>; strength: number; all: Match<Criticism>[] }>();
+  const bySentence = new Map<number, Match<Target>[]>();
+  for (const t of targets) {
+    const s = doc.tokens[t.from]!.sentence;
+    const list = bySentence.get(s);
+    if (list) list.push(t); else bySentence.set(s, [t]);
+  }
   for (const c of crits) {
     if (c.value.negatable && negatedBefore(doc, c.from, negators)) continue;
     if (c.value.kind === 'sarcasm' && !hasSarcasmCue(doc, c, crits, cues)) continue;
     const sentence = doc.tokens[c.from]!.sentence;
-    const here = targets.filter((t) => doc.tokens[t.from]!.sentence === sentence);
+    const here = near(c, bySentence.get(sentence) ?? []);
     // A criticism standing alone ("... overflowing bins. Clueless.") is aimed at the
     // strongest target of the nearest sentence before it (up to two back).
     const t = here.length > 0 ? aimOf(c, here) : strongest(earlierTargets(doc, targets, sentence));
