@@ -40,6 +40,8 @@ const POSTCODE = /\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b/gu;
 const HOUSE_ADDRESS = /\b\d{1,4}[A-Za-z]?,? (?:[A-Z][\p{L}']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Drive|Way|Crescent|Gardens|Court|Place|Terrace|Grove|Rise|Hill|Walk|Mews|Row|Square|Parade|Chase|Green|Park|Estate|House|Flats)\b/gu;
 const PUBLIC_CONTACT = /(?:call|ring|phone|contact|text|email|e-mail|write to|message|reach|whatsapp)\s+(?:us|me|the council|our|my office|the team|the office)|helpline|hotline|customer services|enquiries|switchboard|my (?:number|mobile|office|email)|surgery|office on|(?:phone|tel|email|e-mail)\s*:|promoted by|on behalf of|printed by|published by|(?:^|[\s:;-])(?:call|ring|phone|text|contact)(?:\s+(?:us\s+)?on)?[\s:]*$/iu;
 const ELECTED_TITLE = /\b(?:cllr|councillor|mp|minister|mayor|leader|dr)\.?\s*$/iu;
+/** Characters before a name searched for ELECTED_TITLE ("Councillor " is 11). */
+const TITLE_REACH = 40;
 const FAMILY = /\bthe [A-Z][\p{L}'-]+ family\b/gu;
 /** A street named as where someone lives, without a house number ("lives alone on Willow Close"). */
 const ON_STREET = /\b(?:on|in|of|from) (?:[A-Z][\p{L}']+ ){1,3}(?:Road|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Court|Terrace|Grove|Rise|Mews|Row|Walk)\b/gu;
@@ -124,7 +126,9 @@ function namedSensitiveDetails(doc: PostDocument): Evidence[] {
     const sText = doc.text.slice(sentence.start, sentence.end);
     const subjects: Array<{ start: number; end: number }> = [];
     for (const p of findPeople(sText)) {
-      if (ELECTED_TITLE.test(sText.slice(0, p.start))) continue;
+      // Only the words just before the name: the title is anchored at its end, and testing
+      // the whole sentence before each name was quadratic in a sentence of many names.
+      if (ELECTED_TITLE.test(sText.slice(Math.max(0, p.start - TITLE_REACH), p.start))) continue;
       subjects.push({ start: sentence.start + p.start, end: sentence.start + p.end });
     }
     for (const m of sText.matchAll(HOUSE_ADDRESS)) subjects.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
