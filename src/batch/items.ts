@@ -3,6 +3,7 @@
 // the rest of the batch carries on.
 
 import { analyzeDetailed, withSafeReplacements, type Detailed } from '../pipeline/analyze.ts';
+import { getProfile, profileIds } from '../profiles/index.ts';
 import type { Profile } from '../profiles/schema.ts';
 import { BatchItemSchema, type BatchItem, type ItemMeta } from '../schema/batch.ts';
 import type { CheckResponse } from '../schema/check.ts';
@@ -27,6 +28,9 @@ export interface ProfileLookup {
   get(id: string | undefined): Profile | undefined;
   known(): string[];
 }
+
+/** The bundled profiles, `defaultId` for items that name none. */
+export const profileLookup = (defaultId: string): ProfileLookup => ({ get: (id) => getProfile(id ?? defaultId), known: profileIds });
 
 /** An item's post text, '' when it has none (for a review to keep, or the report to show). */
 export const textOf = (raw: unknown): string => {

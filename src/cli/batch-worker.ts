@@ -2,12 +2,11 @@
 // order, and sends back the results.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkItem, type ProfileLookup } from '../batch/items.ts';
-import { getProfile, profileIds } from '../profiles/index.ts';
+import { checkItem, profileLookup } from '../batch/items.ts';
 import type { ChunkReply, ChunkRequest } from './batch-pool.ts';
 
 const { defaultProfile } = workerData as { defaultProfile: string };
-const profiles: ProfileLookup = { get: (id) => getProfile(id ?? defaultProfile), known: profileIds };
+const profiles = profileLookup(defaultProfile);
 
 parentPort!.on('message', (m: ChunkRequest) => {
   const results = m.items.map((i) => checkItem(i.raw, i.where, profiles, i.warnings));

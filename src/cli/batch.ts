@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { csvRecordChunks, findColumns, rowToItem, toCsv, type Columns } from '../batch/csv.ts';
 import { csvRow, CSV_HEADER } from '../batch/csv-row.ts';
-import { checkItemDetailed, textOf, type CheckedItem, type ItemResult, type ProfileLookup } from '../batch/items.ts';
+import { checkItemDetailed, profileLookup, textOf, type CheckedItem, type ItemResult } from '../batch/items.ts';
 import { toRdjson } from '../batch/rdjson.ts';
 import { renderReport, type ReportPost } from '../batch/report-html.ts';
 import { toSarif } from '../batch/sarif.ts';
@@ -232,7 +232,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
   input.on('data', (b: Buffer | string) => { bytes += typeof b === 'string' ? Buffer.byteLength(b) : b.length; });
   const output: NodeJS.WritableStream = o.out ? createWriteStream(o.out) : process.stdout;
   const writer = makeWriter(o, output);
-  const profiles: ProfileLookup = { get: (id) => getProfile(id ?? o.profile), known: profileIds };
+  const profiles = profileLookup(o.profile);
   const summary = emptySummary();
   const showProgress = !o.quiet && process.stderr.isTTY === true;
   const started = performance.now();

@@ -210,7 +210,7 @@ function detect(doc: PostDocument, ctx: CheckContext): Evidence[] {
     const here = near(c, bySentence.get(sentence) ?? []);
     // A criticism standing alone ("... overflowing bins. Clueless.") is aimed at the
     // strongest target of the nearest sentence before it (up to two back).
-    const t = here.length > 0 ? aimOf(c, here) : strongest(earlierTargets(doc, targets, sentence));
+    const t = here.length > 0 ? aimOf(c, here) : strongest(earlierTargets(bySentence, sentence));
     if (!t || t.value.kind === 'other') continue;
     const strength = t.value.weight * c.value.weight;
     const prev = best.get(t);
@@ -277,10 +277,10 @@ function preferPeople(people: readonly Match<Target>[], lexical: readonly Match<
   return [...people, ...kept].sort((a, b) => a.from - b.from);
 }
 
-function earlierTargets(doc: PostDocument, targets: readonly Match<Target>[], sentence: number): Match<Target>[] {
+function earlierTargets(bySentence: ReadonlyMap<number, readonly Match<Target>[]>, sentence: number): readonly Match<Target>[] {
   for (let s = sentence - 1; s >= Math.max(0, sentence - 2); s--) {
-    const found = targets.filter((x) => doc.tokens[x.from]!.sentence === s);
-    if (found.length > 0) return found;
+    const found = bySentence.get(s);
+    if (found && found.length > 0) return found;
   }
   return [];
 }
